@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { dataHome, packageRoot } from "../paths.js";
+import { EXIT, UsageError, type CommandContext } from "./command.js";
+import { commands, findCommand } from "./registry.js";
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(path.join(packageRoot, "package.json"), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+function helpText(): string {
+  const width = Math.max(...commands.map((c) => c.usage.length));
+  const lines = commands.map((c) => `  ccaak-train ${c.usage.padEnd(width)}  ${c.summary}`);
+  return [
+    "ccaak-train: a trainer for the Confluent Certified Administrator for Apache Kafka exam",
+    "",
+    "Usage:",
+    `  ccaak-train ${"".padEnd(width)}  open the trainer`,
+    ...lines,
+    "",
+    "Options:",
+    "  -h, --help       show this help (also: ccaak-train COMMAND --help)",
+    "  -v, --version    print the version",
+    "",
+    "Environment:",
+    "  CCAAK_HOME       where progress, installed packs and lab state live",
+    `                   (now: ${dataHome()})`,
+    "  NO_COLOR         turn colour off",
+    "",
+    "Exit codes: 0 success, 1 what was checked is wrong, 2 bad usage.",
+  ].join("\n");
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [first, ...rest] = argv;
+  const out = (text: string) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+  const err = (text: string) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
+
+  if (first === "--help" || first === "-h" || first === "help") {
+    out(helpText());
+    return EXIT.ok;
+  }
+  if (first === "--version" || first === "-v") {
+    out(version());
+    return EXIT.ok;
+  }
+
+  const name = first ?? "home";
+  const entry = findCommand(name) ?? (first === undefined ? findCommand("home") : undefined);
+  if (!entry) {
+    err(`ccaak-train: unknown command "${name}". Run "ccaak-train --help" for the list.`);
+    return EXIT.usage;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    out(`Usage: ccaak-train ${entry.usage}\n\n${entry.summary}`);
+    return EXIT.ok;
+  }
+
+  const ctx: CommandContext = {
+    args: rest,
+    env: process.env,
+    home: dataHome(),
+    out,
+    err,
+    isTTY: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+  };
+  try {
+    const command = await entry.load();
+    return await command.run(ctx);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err(`ccaak-train ${entry.name}: ${error.message}\nUsage: ccaak-train ${entry.usage}`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`ccaak-train: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = EXIT.failed;
+  },
+);
