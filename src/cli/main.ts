@@ -17,7 +17,6 @@ function helpText(): string {
     "ccaak-train: a trainer for the Confluent Certified Administrator for Apache Kafka exam",
     "",
     "Usage:",
-    `  ccaak-train ${"".padEnd(width)}  open the trainer`,
     ...lines,
     "",
     "Options:",
@@ -48,7 +47,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   const name = first ?? "home";
-  const entry = findCommand(name) ?? (first === undefined ? findCommand("home") : undefined);
+  const entry = findCommand(name);
   if (!entry) {
     err(`ccaak-train: unknown command "${name}". Run "ccaak-train --help" for the list.`);
     return EXIT.usage;
@@ -83,7 +82,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`ccaak-train: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `ccaak-train: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = EXIT.failed;
   },
 );

@@ -10,6 +10,12 @@ export interface CommandEntry {
 
 export const commands: CommandEntry[] = [
   {
+    name: "home",
+    usage: "home",
+    summary: "open the trainer (the same as no command)",
+    load: () => import("./commands/home.js"),
+  },
+  {
     name: "validate",
     usage: "validate [PATH...] [--json] [--stats]",
     summary: "check question packs (bundled and installed when no PATH is given)",

@@ -1,0 +1,327 @@
+import { createHash } from "node:crypto";
+import matter from "gray-matter";
+import { didYouMean } from "./diagnostics.js";
+import { issuesToDiagnostics, keysAt, questionSchemas, typeSuggestion } from "./schema.js";
+import { findUnsafeCharacters } from "./terminal-safety.js";
+import type { Blueprint, ChoiceOption, Diagnostic, Question } from "./types.js";
+import { YamlSource } from "./yaml-source.js";
+
+/** gray-matter only splits the file; YamlSource parses the front matter so that it knows positions. */
+const SPLIT_ONLY = { engines: { yaml: () => ({}), js: () => ({}), javascript: () => ({}) } };
+
+const EXPLANATION_HEADING = /^#{1,6}[ \t]+Explanation[ \t]*#*[ \t]*$/im;
+
+export interface ParsedQuestion {
+  question?: Question;
+  /** Where the `id` is written, for duplicate-id messages across files. */
+  idLine?: number;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Parses one question file. Returns the question only when it has no errors; warnings come along
+ * either way. Never throws on bad content.
+ */
+export function parseQuestionFile(
+  file: string,
+  text: string,
+  packId: string,
+  blueprint: Blueprint | undefined,
+): ParsedQuestion {
+  const diagnostics: Diagnostic[] = [];
+  // Lines and columns are the same with LF endings; a lone CR stays and is reported below.
+  const src = text.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
+  const lineOf = lineIndex(src);
+
+  if (!/^---[ \t]*\r?\n/.test(src)) {
+    for (const unsafe of findUnsafeCharacters(src)) {
+      diagnostics.push({
+        file,
+        ...lineOf(unsafe.offset),
+        severity: "error",
+        field: "text",
+        message: unsafe.description,
+      });
+    }
+    diagnostics.push({
+      file,
+      line: 1,
+      column: 1,
+      severity: "error",
+      field: "front matter",
+      message: "a question file starts with front matter between two '---' lines",
+      suggestion: "see questions/README.md for one example of each question type",
+    });
+    return { diagnostics };
+  }
+
+  const parsed = matter(src, SPLIT_ONLY);
+  // gray-matter's raw front matter starts right after the opening "---", so its line 1 is the file's line 1.
+  const matterOffset = 3;
+  const bodyOffset = src.length - parsed.content.length;
+  const source = new YamlSource(file, parsed.matter, 1);
+  const body = splitBody(parsed.content);
+
+  for (const unsafe of findUnsafeCharacters(src)) {
+    const inMatter = unsafe.offset >= matterOffset && unsafe.offset < matterOffset + parsed.matter.length;
+    const inExplanation =
+      body.explanationHeadingOffset !== undefined &&
+      unsafe.offset >= bodyOffset + body.explanationHeadingOffset;
+    const field = inMatter
+      ? source.fieldAt(unsafe.offset - matterOffset)
+      : unsafe.offset < bodyOffset
+        ? "front matter"
+        : inExplanation
+          ? "explanation"
+          : "stem";
+    diagnostics.push({
+      file,
+      ...lineOf(unsafe.offset),
+      severity: "error",
+      field,
+      message: unsafe.description,
+    });
+  }
+  if (source.syntaxErrors.length > 0) return { diagnostics: [...diagnostics, ...source.syntaxErrors] };
+
+  const data = source.data;
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    diagnostics.push(
+      source.diagnostic([], "front matter must be a mapping of fields (`id: ...`, `type: ...`)"),
+    );
+    return { diagnostics };
+  }
+  const record = data as Record<string, unknown>;
+  const type = record.type;
+  if (typeof type !== "string" || !(type in questionSchemas)) {
+    const suggestion = typeSuggestion(type);
+    diagnostics.push(
+      source.diagnostic(
+        ["type"],
+        type === undefined
+          ? "required field is missing"
+          : `"${String(type)}" is not one of "single", "multiple", "matching", "order"`,
+        suggestion ? { suggestion } : {},
+      ),
+    );
+    return { diagnostics };
+  }
+
+  const schema = questionSchemas[type as keyof typeof questionSchemas];
+  const result = schema.safeParse(record, { reportInput: true });
+  if (!result.success) {
+    diagnostics.push(...issuesToDiagnostics(result.error.issues, source, (path) => keysAt(schema, path)));
+  }
+
+  for (const s of source.strings()) {
+    const escaped = findUnsafeCharacters(s.value);
+    if (escaped.length > 0 && findUnsafeCharacters(s.raw).length === 0) {
+      diagnostics.push(source.diagnostic(s.path, `${escaped[0]!.description} (written as an escape)`));
+    }
+  }
+
+  const bodyStart = lineOf(bodyOffset).line;
+  if (!body.stem) {
+    diagnostics.push({
+      file,
+      line: bodyStart,
+      column: 1,
+      severity: "error",
+      field: "stem",
+      message: "the question text after the front matter is empty",
+    });
+  }
+  if (body.explanation === undefined) {
+    diagnostics.push({
+      file,
+      line: bodyStart,
+      column: 1,
+      severity: "error",
+      field: "explanation",
+      message: "missing explanation",
+      suggestion:
+        "add a '## Explanation' heading after the question, then why the right answer is right and the others wrong",
+    });
+  } else if (!body.explanation) {
+    diagnostics.push({
+      file,
+      line: lineOf(bodyOffset + body.explanationHeadingOffset!).line,
+      column: 1,
+      severity: "error",
+      field: "explanation",
+      message: "the explanation is empty",
+    });
+  }
+
+  if (!result.success) return { diagnostics };
+  const fm = result.data;
+
+  if (blueprint && !blueprint.domains.some((d) => d.id === fm.domain)) {
+    const suggestion = didYouMean(
+      fm.domain,
+      blueprint.domains.map((d) => d.id),
+    );
+    diagnostics.push(
+      source.diagnostic(["domain"], `"${fm.domain}" is not a domain of this pack's blueprint`, {
+        suggestion: suggestion ?? `use one of ${blueprint.domains.map((d) => d.id).join(", ")}`,
+      }),
+    );
+  }
+  if (fm.references.length === 0) {
+    diagnostics.push(
+      source.diagnostic(["references"], "no references: say where a learner can read more", {
+        severity: "warning",
+      }),
+    );
+  }
+  diagnostics.push(...typeRules(fm, source));
+
+  const idLine = source.locate(["id"]).line;
+  if (diagnostics.some((d) => d.severity === "error")) return { diagnostics, idLine };
+
+  const common = {
+    id: `${packId}/${fm.id}`,
+    pack: packId,
+    domain: fm.domain,
+    difficulty: fm.difficulty,
+    tags: fm.tags,
+    references: fm.references,
+    stem: body.stem,
+    explanation: body.explanation!,
+    file,
+    revision: createHash("sha256").update(text).digest("hex").slice(0, 16),
+  };
+  const question: Question =
+    fm.type === "single" || fm.type === "multiple"
+      ? { ...common, type: fm.type, options: fm.options.map(toOption) }
+      : fm.type === "matching"
+        ? { ...common, type: "matching", pairs: fm.pairs, distractors: fm.distractors }
+        : { ...common, type: "order", items: fm.items };
+  return { question, idLine, diagnostics };
+}
+
+function toOption(o: { text: string; correct: boolean; why?: string | undefined }): ChoiceOption {
+  return o.why === undefined
+    ? { text: o.text, correct: o.correct }
+    : { text: o.text, correct: o.correct, why: o.why };
+}
+
+type FrontMatter = ReturnType<(typeof questionSchemas)[keyof typeof questionSchemas]["parse"]>;
+
+/** The rules zod cannot express field by field: right-answer counts and repeated items. */
+function typeRules(fm: FrontMatter, source: YamlSource): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  if (fm.type === "single" || fm.type === "multiple") {
+    const right = fm.options.filter((o) => o.correct).length;
+    if (fm.type === "single" && right !== 1) {
+      found.push(
+        source.diagnostic(
+          ["options"],
+          `single choice needs exactly one option with "correct: true", found ${right}`,
+          {
+            ...(right > 1 ? { suggestion: 'use "type: multiple" if several options are right' } : {}),
+          },
+        ),
+      );
+    }
+    if (fm.type === "multiple" && right < 2) {
+      found.push(
+        source.diagnostic(["options"], `multiple select needs at least two right options, found ${right}`, {
+          ...(right === 1 ? { suggestion: 'use "type: single" for one right option' } : {}),
+        }),
+      );
+    }
+    if (fm.type === "multiple" && right === fm.options.length) {
+      found.push(source.diagnostic(["options"], "every option is right: add at least one wrong option"));
+    }
+    found.push(
+      ...repeats(
+        fm.options.map((o) => o.text),
+        ["options"],
+        "text",
+        "option",
+        source,
+      ),
+    );
+  }
+  if (fm.type === "matching") {
+    found.push(
+      ...repeats(
+        fm.pairs.map((p) => p.left),
+        ["pairs"],
+        "left",
+        "left item",
+        source,
+      ),
+    );
+    const rights = [...fm.pairs.map((p) => p.right), ...fm.distractors];
+    const rightPaths = [
+      ...fm.pairs.map((_, i) => ["pairs", i, "right"]),
+      ...fm.distractors.map((_, i) => ["distractors", i]),
+    ];
+    found.push(...repeatsAt(rights, rightPaths, "right item", source));
+  }
+  if (fm.type === "order") found.push(...repeats(fm.items, ["items"], undefined, "item", source));
+  return found;
+}
+
+function repeats(
+  values: string[],
+  listPath: (string | number)[],
+  key: string | undefined,
+  noun: string,
+  source: YamlSource,
+): Diagnostic[] {
+  const paths = values.map((_, i) => (key ? [...listPath, i, key] : [...listPath, i]));
+  return repeatsAt(values, paths, noun, source);
+}
+
+function repeatsAt(
+  values: string[],
+  paths: (string | number)[][],
+  noun: string,
+  source: YamlSource,
+): Diagnostic[] {
+  const firstSeen = new Map<string, number>();
+  const found: Diagnostic[] = [];
+  values.forEach((value, index) => {
+    const normal = value.trim().replace(/\s+/g, " ").toLowerCase();
+    const first = firstSeen.get(normal);
+    if (first === undefined) firstSeen.set(normal, index);
+    else
+      found.push(
+        source.diagnostic(paths[index]!, `duplicate ${noun}: same text as ${paths[first]!.join(".")}`),
+      );
+  });
+  return found;
+}
+
+function splitBody(content: string): {
+  stem: string;
+  explanation?: string;
+  explanationHeadingOffset?: number;
+} {
+  const match = EXPLANATION_HEADING.exec(content);
+  if (!match) return { stem: content.trim() };
+  return {
+    stem: content.slice(0, match.index).trim(),
+    explanation: content.slice(match.index + match[0].length).trim(),
+    explanationHeadingOffset: match.index,
+  };
+}
+
+/** Maps an offset in `text` to a 1-based line and column. */
+function lineIndex(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - starts[low]! + 1 };
+  };
+}
