@@ -1,0 +1,100 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { repoRoot, runCli } from "./run-cli.js";
+
+describe("ccaak-train basics", () => {
+  it("prints help listing the commands", () => {
+    const { status, stdout } = runCli(["--help"]);
+    expect(status).toBe(0);
+    expect(stdout).toContain("ccaak-train validate [PATH...]");
+    expect(stdout).toContain("Exit codes: 0 success, 1 what was checked is wrong, 2 bad usage.");
+  });
+
+  it("prints the package version", () => {
+    const pkg = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { version: string };
+    expect(runCli(["--version"]).stdout.trim()).toBe(pkg.version);
+  });
+
+  it("exits 2 on an unknown command", () => {
+    const { status, stderr } = runCli(["vaildate"]);
+    expect(status).toBe(2);
+    expect(stderr).toContain('unknown command "vaildate"');
+  });
+
+  it("lists the bundled packs when started without a command", () => {
+    const { status, stdout } = runCli([]);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/ccaak-core 0\.1\.0 \(bundled\): \d+ questions/);
+  });
+});
+
+describe("ccaak-train validate", () => {
+  it("passes a valid pack with exit 0 and a summary line", () => {
+    const { status, stdout } = runCli(["validate", "test/fixtures/good-pack"]);
+    expect(status).toBe(0);
+    expect(stdout.trim()).toBe("1 pack, 4 valid questions: 0 errors, 0 warnings");
+  });
+
+  it("prints compiler-style diagnostics and exits 1 on errors", () => {
+    const { status, stdout } = runCli(["validate", "test/fixtures/broken-pack"]);
+    expect(status).toBe(1);
+    expect(stdout).toContain(
+      `test/fixtures/broken-pack/domain-typo.md:4:9 error domain: "deploymnet" is not a domain of this pack's blueprint (did you mean "deployment"?)`,
+    );
+    expect(stdout.trim().split("\n").at(-1)).toBe("1 pack, 3 valid questions: 21 errors, 1 warning");
+  });
+
+  it("prints the same findings as data with --json", () => {
+    const { status, stdout } = runCli(["validate", "--json", "test/fixtures/broken-pack"]);
+    expect(status).toBe(1);
+    const report = JSON.parse(stdout);
+    expect(report.ok).toBe(false);
+    expect(report.summary).toEqual({ packs: 1, questions: 3, errors: 21, warnings: 1 });
+    expect(report.diagnostics).toContainEqual({
+      file: path.join(repoRoot, "test/fixtures/broken-pack/unknown-field.md"),
+      line: 7,
+      column: 1,
+      severity: "error",
+      field: "optoins",
+      message: "unknown field",
+      suggestion: 'did you mean "options"?',
+    });
+  });
+
+  it("checks a single question file against its pack's blueprint", () => {
+    const { status, stdout } = runCli(["validate", "test/fixtures/broken-pack/order-two-items.md"]);
+    expect(status).toBe(1);
+    expect(stdout).toContain("order-two-items.md:8:3 error items: list order needs at least three items");
+    expect(stdout).not.toContain("domain-typo");
+  });
+
+  it("finds packs inside a folder of packs", () => {
+    const { stdout } = runCli(["validate", "--json", "test/fixtures"]);
+    expect(JSON.parse(stdout).packs.map((p: { id: string }) => p.id)).toEqual(
+      ["good-pack", "broken-pack"].sort().reverse().sort(),
+    );
+  });
+
+  it("validates the bundled packs clean when given no path", () => {
+    const { status, stdout } = runCli(["validate"]);
+    expect(stdout).toMatch(/0 errors, 0 warnings\n$/);
+    expect(status).toBe(0);
+  });
+
+  it("prints counts against the blueprint with --stats", () => {
+    const { status, stdout } = runCli(["validate", "--stats", "--json", "questions/ccaak-core"]);
+    expect(status).toBe(0);
+    const [stats] = JSON.parse(stdout).stats;
+    expect(stats.pack).toBe("ccaak-core");
+    expect(stats.domains.map((d: { id: string }) => d.id)).toContain("deployment");
+    expect(Object.keys(stats.types)).toEqual(["single", "multiple", "matching", "order"]);
+  });
+
+  it("exits 2 on bad usage", () => {
+    expect(runCli(["validate", "--jsn"]).status).toBe(2);
+    const missing = runCli(["validate", "no/such/pack"]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain("no such file or folder: no/such/pack");
+  });
+});
