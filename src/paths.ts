@@ -6,11 +6,15 @@ import { fileURLToPath } from "node:url";
  * Where ccaak-train keeps everything it writes. `CCAAK_HOME` wins; otherwise the platform's
  * convention for per-user application data (XDG on Linux).
  */
-export function dataHome(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function dataHome(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   if (env.CCAAK_HOME) return path.resolve(env.CCAAK_HOME);
   const home = os.homedir();
   if (platform === "darwin") return path.join(home, "Library", "Application Support", "ccaak-train");
-  if (platform === "win32") return path.join(env.LOCALAPPDATA ?? path.join(home, "AppData", "Local"), "ccaak-train");
+  if (platform === "win32")
+    return path.join(env.LOCALAPPDATA ?? path.join(home, "AppData", "Local"), "ccaak-train");
   return path.join(env.XDG_DATA_HOME || path.join(home, ".local", "share"), "ccaak-train");
 }
 
