@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- this module exists to find control characters */
 /**
  * Content is printed to a terminal, so no text may carry characters that drive it: C0/C1 control
  * characters (ESC starts ANSI sequences), DEL, and bidirectional overrides that reorder what is shown.
