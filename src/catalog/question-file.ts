@@ -186,6 +186,7 @@ export function parseQuestionFile(
     difficulty: fm.difficulty,
     tags: fm.tags,
     references: fm.references,
+    defaults: fm.defaults,
     stem: body.stem,
     explanation: body.explanation!,
     file,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DIFFICULTIES, QUESTION_TYPES } from "./types.js";
+import { CONFIG_COMPONENTS, DIFFICULTIES, QUESTION_TYPES } from "./types.js";
 import { didYouMean } from "./diagnostics.js";
 import type { FieldPath, YamlSource } from "./yaml-source.js";
 import type { Diagnostic } from "./types.js";
@@ -41,6 +41,17 @@ const common = {
   difficulty: z.enum(DIFFICULTIES),
   tags: z.array(slug).default([]),
   references: z.array(text).default([]),
+  defaults: z
+    .array(
+      z.strictObject({
+        config: z
+          .string()
+          .regex(/^[a-z][a-z0-9]*([.-][a-z0-9]+)*$/, "write the configuration name as Kafka does"),
+        component: z.enum(CONFIG_COMPONENTS),
+        value: z.union([z.string(), z.number(), z.boolean()]).transform(String),
+      }),
+    )
+    .default([]),
 };
 
 const option = z.strictObject({ text, correct: z.boolean().default(false), why: text.optional() });

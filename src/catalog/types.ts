@@ -55,6 +55,25 @@ export interface ChoiceOption {
   why?: string;
 }
 
+/** The Kafka components whose configuration names a question may state defaults for. */
+export const CONFIG_COMPONENTS = [
+  "broker",
+  "topic",
+  "producer",
+  "consumer",
+  "admin",
+  "connect",
+  "mirrormaker",
+] as const;
+export type ConfigComponent = (typeof CONFIG_COMPONENTS)[number];
+
+/** A default value the text states, declared so that it can be checked against the real Kafka jars. */
+export interface StatedDefault {
+  config: string;
+  component: ConfigComponent;
+  value: string;
+}
+
 export interface MatchPair {
   left: string;
   right: string;
@@ -68,6 +87,7 @@ interface QuestionCommon {
   difficulty: Difficulty;
   tags: string[];
   references: string[];
+  defaults: StatedDefault[];
   /** Markdown shown as the question. */
   stem: string;
   /** Markdown shown after answering: why the right answer is right and the others are wrong. */
