@@ -22,4 +22,6 @@ export function dataHome(
 export const packageRoot: string = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 export const bundledPacksDir = path.join(packageRoot, "questions");
+export const lessonsDir = path.join(packageRoot, "content");
+export const labsDir = path.join(packageRoot, "labs");
 export const installedPacksDir = (home: string): string => path.join(home, "packs");

@@ -1,13 +1,9 @@
 import { createHash } from "node:crypto";
-import matter from "gray-matter";
 import { didYouMean } from "./diagnostics.js";
 import { issuesToDiagnostics, keysAt, questionSchemas, typeSuggestion } from "./schema.js";
-import { findUnsafeCharacters } from "./terminal-safety.js";
+import { readFrontMatterFile } from "./front-matter.js";
 import type { Blueprint, ChoiceOption, Diagnostic, Question } from "./types.js";
 import { YamlSource } from "./yaml-source.js";
-
-/** gray-matter only splits the file; YamlSource parses the front matter so that it knows positions. */
-const SPLIT_ONLY = { engines: { yaml: () => ({}), js: () => ({}), javascript: () => ({}) } };
 
 const EXPLANATION_HEADING = /^#{1,6}[ \t]+Explanation[ \t]*#*[ \t]*$/im;
 
@@ -28,70 +24,20 @@ export function parseQuestionFile(
   packId: string,
   blueprint: Blueprint | undefined,
 ): ParsedQuestion {
-  const diagnostics: Diagnostic[] = [];
-  // Lines and columns are the same with LF endings; a lone CR stays and is reported below.
-  const src = text.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
-  const lineOf = lineIndex(src);
-
-  if (!/^---[ \t]*\r?\n/.test(src)) {
-    for (const unsafe of findUnsafeCharacters(src)) {
-      diagnostics.push({
-        file,
-        ...lineOf(unsafe.offset),
-        severity: "error",
-        field: "text",
-        message: unsafe.description,
-      });
-    }
-    diagnostics.push({
-      file,
-      line: 1,
-      column: 1,
-      severity: "error",
-      field: "front matter",
-      message: "a question file starts with front matter between two '---' lines",
-      suggestion: "see questions/README.md for one example of each question type",
-    });
-    return { diagnostics };
+  const read = readFrontMatterFile(file, text, "question", (body, offset) => {
+    const heading = EXPLANATION_HEADING.exec(body);
+    return heading && offset >= heading.index ? "explanation" : "stem";
+  });
+  const diagnostics = read.diagnostics;
+  const { source, data } = read;
+  if (!source || !data) {
+    const hint = "see questions/README.md for one example of each question type";
+    return {
+      diagnostics: diagnostics.map((d) => (d.field === "front matter" ? { ...d, suggestion: hint } : d)),
+    };
   }
-
-  const parsed = matter(src, SPLIT_ONLY);
-  // gray-matter's raw front matter starts right after the opening "---", so its line 1 is the file's line 1.
-  const matterOffset = 3;
-  const bodyOffset = src.length - parsed.content.length;
-  const source = new YamlSource(file, parsed.matter, 1);
-  const body = splitBody(parsed.content);
-
-  for (const unsafe of findUnsafeCharacters(src)) {
-    const inMatter = unsafe.offset >= matterOffset && unsafe.offset < matterOffset + parsed.matter.length;
-    const inExplanation =
-      body.explanationHeadingOffset !== undefined &&
-      unsafe.offset >= bodyOffset + body.explanationHeadingOffset;
-    const field = inMatter
-      ? source.fieldAt(unsafe.offset - matterOffset)
-      : unsafe.offset < bodyOffset
-        ? "front matter"
-        : inExplanation
-          ? "explanation"
-          : "stem";
-    diagnostics.push({
-      file,
-      ...lineOf(unsafe.offset),
-      severity: "error",
-      field,
-      message: unsafe.description,
-    });
-  }
-  if (source.syntaxErrors.length > 0) return { diagnostics: [...diagnostics, ...source.syntaxErrors] };
-
-  const data = source.data;
-  if (data === null || typeof data !== "object" || Array.isArray(data)) {
-    diagnostics.push(
-      source.diagnostic([], "front matter must be a mapping of fields (`id: ...`, `type: ...`)"),
-    );
-    return { diagnostics };
-  }
-  const record = data as Record<string, unknown>;
+  const body = splitBody(read.body);
+  const record = data;
   const type = record.type;
   if (typeof type !== "string" || !(type in questionSchemas)) {
     const suggestion = typeSuggestion(type);
@@ -113,14 +59,7 @@ export function parseQuestionFile(
     diagnostics.push(...issuesToDiagnostics(result.error.issues, source, (path) => keysAt(schema, path)));
   }
 
-  for (const s of source.strings()) {
-    const escaped = findUnsafeCharacters(s.value);
-    if (escaped.length > 0 && findUnsafeCharacters(s.raw).length === 0) {
-      diagnostics.push(source.diagnostic(s.path, `${escaped[0]!.description} (written as an escape)`));
-    }
-  }
-
-  const bodyStart = lineOf(bodyOffset).line;
+  const bodyStart = read.bodyLine;
   if (!body.stem) {
     diagnostics.push({
       file,
@@ -145,7 +84,7 @@ export function parseQuestionFile(
   } else if (!body.explanation) {
     diagnostics.push({
       file,
-      line: lineOf(bodyOffset + body.explanationHeadingOffset!).line,
+      line: read.bodyLineAt(body.explanationHeadingOffset!),
       column: 1,
       severity: "error",
       field: "explanation",
@@ -308,21 +247,5 @@ function splitBody(content: string): {
     stem: content.slice(0, match.index).trim(),
     explanation: content.slice(match.index + match[0].length).trim(),
     explanationHeadingOffset: match.index,
-  };
-}
-
-/** Maps an offset in `text` to a 1-based line and column. */
-function lineIndex(text: string): (offset: number) => { line: number; column: number } {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - starts[low]! + 1 };
   };
 }

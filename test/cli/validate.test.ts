@@ -50,7 +50,7 @@ describe("ccaak-train validate", () => {
     expect(status).toBe(1);
     const report = JSON.parse(stdout);
     expect(report.ok).toBe(false);
-    expect(report.summary).toEqual({ packs: 1, questions: 3, errors: 21, warnings: 1 });
+    expect(report.summary).toEqual({ packs: 1, questions: 3, lessons: 0, errors: 21, warnings: 1 });
     expect(report.diagnostics).toContainEqual({
       file: path.join(repoRoot, "test/fixtures/broken-pack/unknown-field.md"),
       line: 7,

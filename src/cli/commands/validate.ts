@@ -1,4 +1,4 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import {
@@ -15,12 +15,27 @@ import {
 } from "../../catalog/index.js";
 import type { PackResult } from "../../catalog/pack.js";
 import { formatPackStats, packStats } from "../../catalog/stats.js";
+import { loadLessons } from "../../catalog/lesson.js";
+import { labsDir, lessonsDir } from "../../paths.js";
 import { EXIT, UsageError, type CommandContext } from "../command.js";
 
 export async function run(ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseArgsOrUsage(ctx.args);
-  const catalog = positionals.length === 0 ? await loadPacks({ home: ctx.home }) : loadPaths(positionals);
-  const diagnostics = [...catalog.diagnostics].sort(compareDiagnostics);
+  const lessonDirs =
+    positionals.length === 0 ? [lessonsDir] : positionals.map((p) => path.resolve(p)).filter(isLessonsDir);
+  const catalog =
+    positionals.length === 0
+      ? await loadPacks({ home: ctx.home })
+      : loadPaths(positionals.filter((p) => !isLessonsDir(path.resolve(p))));
+  // Lessons link to questions by tag, so they are checked against every pack there is.
+  const linkTargets = lessonDirs.length > 0 ? (await loadPacks({ home: ctx.home })).packs : [];
+  const lessonResults = lessonDirs.map((dir) =>
+    loadLessons(dir, [...linkTargets, ...catalog.packs], labsDir),
+  );
+  const lessons = lessonResults.reduce((n, r) => n + r.lessons.length, 0);
+  const diagnostics = [...catalog.diagnostics, ...lessonResults.flatMap((r) => r.diagnostics)].sort(
+    compareDiagnostics,
+  );
   const { errors, warnings } = countBySeverity(diagnostics);
   const questions = catalog.packs.reduce((sum, p) => sum + p.questions.length, 0);
   const stats = values.stats ? catalog.packs.map(packStats) : undefined;
@@ -30,7 +45,7 @@ export async function run(ctx: CommandContext): Promise<number> {
       JSON.stringify(
         {
           ok: errors === 0,
-          summary: { packs: catalog.packs.length, questions, errors, warnings },
+          summary: { packs: catalog.packs.length, questions, lessons, errors, warnings },
           packs: catalog.packs.map((p) => ({
             id: p.manifest.id,
             version: p.manifest.version,
@@ -49,7 +64,8 @@ export async function run(ctx: CommandContext): Promise<number> {
     for (const d of diagnostics) ctx.out(formatDiagnostic(d));
     if (stats) for (const s of stats) ctx.out(formatPackStats(s));
     ctx.out(
-      `${plural(catalog.packs.length, "pack")}, ${plural(questions, "valid question")}: ` +
+      `${plural(catalog.packs.length, "pack")}, ${plural(questions, "valid question")}` +
+        `${lessons > 0 ? `, ${plural(lessons, "lesson")}` : ""}: ` +
         `${plural(errors, "error")}, ${plural(warnings, "warning")}`,
     );
   }
@@ -95,6 +111,13 @@ function loadPaths(paths: string[]): Catalog {
   }
   const catalog = collect(results);
   return { packs: catalog.packs, diagnostics: [...problems, ...catalog.diagnostics] };
+}
+
+/** A folder of lesson files: markdown, and no pack manifest in it or directly below it. */
+function isLessonsDir(dir: string): boolean {
+  if (!existsSync(dir) || !statSync(dir).isDirectory() || isPackDir(dir) || packDirsIn(dir).length > 0)
+    return false;
+  return readdirSync(dir).some((f) => f.endsWith(".md") && f.toLowerCase() !== "readme.md");
 }
 
 function enclosingPack(file: string): string | undefined {
