@@ -3,7 +3,7 @@ import { didYouMean } from "./diagnostics.js";
 import { issuesToDiagnostics, keysAt, questionSchemas, typeSuggestion } from "./schema.js";
 import { readFrontMatterFile } from "./front-matter.js";
 import type { Blueprint, ChoiceOption, Diagnostic, Question } from "./types.js";
-import { YamlSource } from "./yaml-source.js";
+import type { YamlSource } from "./yaml-source.js";
 
 const EXPLANATION_HEADING = /^#{1,6}[ \t]+Explanation[ \t]*#*[ \t]*$/im;
 
