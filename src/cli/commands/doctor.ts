@@ -1,0 +1,159 @@
+import { accessSync, constants, existsSync, mkdirSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { parseArgs } from "node:util";
+import { sandbox } from "../../lab/spec.js";
+import { dockerEngineReachable } from "../../lab/runtime/docker.js";
+import { allPorts, computeLayout, DEFAULT_BASE_PORT } from "../../lab/runtime/layout.js";
+import { takenPorts } from "../../lab/runtime/ports.js";
+import { loadState } from "../../lab/runtime/state.js";
+import {
+  detectJava,
+  detectMaven,
+  findKafkaLibs,
+  INSTALL_JAVA,
+  INSTALL_MAVEN,
+  kafkaCacheDir,
+  pinnedKafkaVersion,
+} from "../../lab/runtime/toolchain.js";
+import { EXIT, UsageError, type CommandContext } from "../command.js";
+
+export interface Check {
+  name: string;
+  status: "ok" | "warn" | "fail";
+  detail: string;
+}
+
+function nodeCheck(): Check {
+  const [major = 0, minor = 0] = process.versions.node.split(".").map(Number);
+  const ok = major > 20 || (major === 20 && minor >= 19);
+  return {
+    name: "node",
+    status: ok ? "ok" : "fail",
+    detail: `Node ${process.versions.node}${ok ? "" : " (needs 20.19 or newer)"}`,
+  };
+}
+
+function javaCheck(env: NodeJS.ProcessEnv): Check {
+  const java = detectJava(env);
+  if (!java) return { name: "java", status: "fail", detail: `not found. ${INSTALL_JAVA}` };
+  if (java.major === null || java.major < 17) {
+    return {
+      name: "java",
+      status: "fail",
+      detail: `Java ${java.version ?? "?"} is too old. ${INSTALL_JAVA}`,
+    };
+  }
+  return { name: "java", status: "ok", detail: `Java ${java.version} (${java.bin})` };
+}
+
+function kafkaSourceCheck(env: NodeJS.ProcessEnv, home: string): Check {
+  if (env.KAFKA_HOME) {
+    const libs = findKafkaLibs(env, home);
+    return libs
+      ? { name: "kafka-source", status: "ok", detail: `KAFKA_HOME=${env.KAFKA_HOME} (Kafka ${libs.version})` }
+      : {
+          name: "kafka-source",
+          status: "fail",
+          detail: `KAFKA_HOME=${env.KAFKA_HOME} has no libs/. ${INSTALL_MAVEN}`,
+        };
+  }
+  const maven = detectMaven(env);
+  return maven
+    ? {
+        name: "kafka-source",
+        status: "ok",
+        detail: `Maven ${maven.version} (fetches Kafka ${pinnedKafkaVersion()})`,
+      }
+    : {
+        name: "kafka-source",
+        status: "fail",
+        detail: `neither Maven nor KAFKA_HOME found. ${INSTALL_MAVEN}`,
+      };
+}
+
+function kafkaCacheCheck(env: NodeJS.ProcessEnv, home: string): Check {
+  const libs = findKafkaLibs(env, home);
+  if (libs)
+    return { name: "kafka-cache", status: "ok", detail: `Kafka ${libs.version} jars in ${libs.libsDir}` };
+  return {
+    name: "kafka-cache",
+    status: "warn",
+    detail: `not fetched yet; the first \`lab start\` resolves it into ${kafkaCacheDir(env, home)}`,
+  };
+}
+
+function dockerCheck(env: NodeJS.ProcessEnv): Check {
+  const cli = spawnSync("docker", ["--version"], { encoding: "utf8", env });
+  if (cli.error || cli.status !== 0) {
+    return {
+      name: "docker",
+      status: "warn",
+      detail: "not installed (optional: only `--runtime docker` needs it)",
+    };
+  }
+  return dockerEngineReachable(env)
+    ? { name: "docker", status: "ok", detail: `${cli.stdout.trim()}, engine reachable` }
+    : { name: "docker", status: "warn", detail: `${cli.stdout.trim()}, engine not reachable (optional)` };
+}
+
+async function portsCheck(env: NodeJS.ProcessEnv, home: string): Promise<Check> {
+  const base = env.CCAAK_LAB_PORT_BASE ? Number(env.CCAAK_LAB_PORT_BASE) : DEFAULT_BASE_PORT;
+  const ports = allPorts(computeLayout(sandbox, base));
+  const taken = await takenPorts(ports);
+  const range = `${Math.min(...ports)}-${Math.max(...ports)}`;
+  if (taken.length === 0)
+    return { name: "ports", status: "ok", detail: `lab ports ${range} are free (base ${base})` };
+  const running = loadState(home)?.phase === "running";
+  return {
+    name: "ports",
+    status: running ? "ok" : "warn",
+    detail: running
+      ? `${taken.join(", ")} in use by the running lab`
+      : `${taken.length > 1 ? "ports" : "port"} ${taken.join(", ")} ${taken.length > 1 ? "are" : "is"} in use; start labs with --port-base or CCAAK_LAB_PORT_BASE`,
+  };
+}
+
+function dataDirCheck(home: string): Check {
+  try {
+    if (!existsSync(home)) mkdirSync(home, { recursive: true });
+    accessSync(home, constants.W_OK);
+    return { name: "data-dir", status: "ok", detail: `${home} (writable)` };
+  } catch {
+    return {
+      name: "data-dir",
+      status: "fail",
+      detail: `${home} is not writable; set CCAAK_HOME to a writable folder`,
+    };
+  }
+}
+
+export async function runChecks(env: NodeJS.ProcessEnv, home: string): Promise<Check[]> {
+  return [
+    nodeCheck(),
+    javaCheck(env),
+    kafkaSourceCheck(env, home),
+    kafkaCacheCheck(env, home),
+    dockerCheck(env),
+    await portsCheck(env, home),
+    dataDirCheck(home),
+  ];
+}
+
+export async function run(ctx: CommandContext): Promise<number> {
+  let json = false;
+  try {
+    json = Boolean(parseArgs({ args: ctx.args, options: { json: { type: "boolean" } } }).values.json);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const checks = await runChecks(ctx.env, ctx.home);
+  const healthy = checks.every((c) => c.status !== "fail");
+  if (json) {
+    ctx.out(JSON.stringify({ healthy, checks }, null, 2));
+  } else {
+    const mark = { ok: "ok  ", warn: "warn", fail: "FAIL" } as const;
+    for (const c of checks) ctx.out(`${mark[c.status]}  ${c.name.padEnd(12)} ${c.detail}`);
+    ctx.out(healthy ? "\nReady for labs." : "\nFix the FAIL lines above before starting a lab.");
+  }
+  return healthy ? EXIT.ok : EXIT.failed;
+}

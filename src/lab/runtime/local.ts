@@ -1,0 +1,337 @@
+/** The local runtime: Kafka nodes and MirrorMaker 2 as JVM processes on this machine. */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { brokerIds, withAdmin } from "../inspect/client.js";
+import type { LabTopology, Region } from "../spec.js";
+import { REGIONS } from "../spec.js";
+import { allNodes, allPorts, computeLayout, findNode, type NodeLayout } from "./layout.js";
+import { endProcesses, labMarker, processState, spawnDetached } from "./processes.js";
+import { isListening, takenPorts } from "./ports.js";
+import {
+  JVM_OPTS,
+  KAFKA_TOOLS,
+  renderLog4j2,
+  renderMm2Properties,
+  renderServerProperties,
+  renderToolWrapper,
+  renderToolsLog4j2,
+} from "./render.js";
+import type { LabRuntime, StartOptions } from "./runtime.js";
+import { appendTimeline, attemptPaths, newAttemptDir, type LabState, type ProcessRecord } from "./state.js";
+import { requireJava, resolveKafkaLibs } from "./toolchain.js";
+
+const MM2 = "mm2";
+
+/** A Kafka cluster id: 16 random bytes, URL-safe base64 without padding, not starting with '-'. */
+export function newClusterId(): string {
+  for (;;) {
+    const id = randomBytes(16).toString("base64url");
+    if (!id.startsWith("-")) return id;
+  }
+}
+
+export class PortsTakenError extends Error {}
+
+function logTail(file: string, lines = 20): string {
+  if (!existsSync(file)) return "(no log)";
+  return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+}
+
+function runJava(java: string, args: string[], logFile: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(java, args, { stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      writeFileSync(logFile, output);
+      if (code === 0) resolve();
+      else
+        reject(new Error(`${args.at(-1) ?? "java"} failed (exit ${code}):\n${output.trim().slice(-2000)}`));
+    });
+  });
+}
+
+export class LocalRuntime implements LabRuntime {
+  readonly kind = "local" as const;
+
+  async start(
+    spec: LabTopology,
+    options: StartOptions,
+    onState: (state: LabState) => void,
+  ): Promise<LabState> {
+    const { home, env, basePort, log } = options;
+    const java = requireJava(env);
+    const layout = computeLayout(spec, basePort);
+    const taken = await takenPorts(allPorts(layout));
+    if (taken.length > 0) {
+      throw new PortsTakenError(
+        `port${taken.length > 1 ? "s" : ""} ${taken.join(", ")} ${taken.length > 1 ? "are" : "is"} already in use; ` +
+          `free ${taken.length > 1 ? "them" : "it"} or choose another base with --port-base (now ${basePort}).`,
+      );
+    }
+    const libs = resolveKafkaLibs(env, home, log);
+    const attemptDir = newAttemptDir(home, spec.id);
+    const paths = attemptPaths(attemptDir);
+    for (const dir of [paths.config, paths.logs, paths.run, paths.data, paths.bin, paths.apps]) {
+      mkdirSync(dir, { recursive: true });
+    }
+    const state: LabState = {
+      version: 1,
+      labId: spec.id,
+      runtime: "local",
+      home,
+      attemptDir,
+      startedAt: new Date().toISOString(),
+      phase: "starting",
+      spec,
+      layout,
+      clusterIds: { A: newClusterId(), B: newClusterId() },
+      javaBin: java.bin,
+      libsDir: libs.libsDir,
+      kafkaVersion: libs.version,
+      processes: {},
+    };
+    for (const node of allNodes(layout)) state.processes[node.name] = this.nodeRecord(state, node);
+    if (spec.mm2) state.processes[MM2] = this.mm2Record(state);
+    onState(state);
+    appendTimeline(attemptDir, "lab-starting", {
+      lab: spec.id,
+      runtime: "local",
+      basePort,
+      kafka: libs.version,
+    });
+    this.writeToolWrappers(state);
+
+    log(`Formatting ${allNodes(layout).length} KRaft nodes (Kafka ${libs.version}) ...`);
+    await Promise.all(allNodes(layout).map((node) => this.format(state, node)));
+    log("Starting region A and region B ...");
+    for (const node of allNodes(layout)) this.spawn(state, state.processes[node.name]!);
+    onState(state);
+    await Promise.all(REGIONS.map((region) => this.waitForRegion(state, region, 120_000)));
+    for (const region of REGIONS) {
+      const topics = spec.topics[region];
+      if (topics.length > 0) await createTopics(layout.regions[region].bootstrap, topics);
+    }
+    if (spec.mm2) {
+      log("Starting MirrorMaker 2 (A -> B) ...");
+      this.spawn(state, state.processes[MM2]!);
+      onState(state);
+    }
+    return state;
+  }
+
+  private nodeRecord(state: LabState, node: NodeLayout): ProcessRecord {
+    const paths = attemptPaths(state.attemptDir);
+    const config = path.join(paths.config, `${node.name}.properties`);
+    const log4j = path.join(paths.config, `${node.name}-log4j2.properties`);
+    const region = state.layout.regions[node.region];
+    writeFileSync(
+      config,
+      renderServerProperties(node, region, path.join(paths.data, node.name), state.spec.title),
+    );
+    writeFileSync(log4j, renderLog4j2(path.join(paths.logs, `${node.name}.log`), "INFO"));
+    return {
+      name: node.name,
+      kind: "node",
+      pid: null,
+      command: state.javaBin,
+      args: [
+        labMarker(state.home),
+        ...JVM_OPTS.node,
+        `-Dlog4j2.configurationFile=${log4j}`,
+        "-cp",
+        `${state.libsDir}/*`,
+        "kafka.Kafka",
+        config,
+      ],
+      logFile: path.join(paths.logs, `${node.name}.out`),
+      pidFile: path.join(paths.run, `${node.name}.pid`),
+    };
+  }
+
+  private mm2Record(state: LabState): ProcessRecord {
+    const paths = attemptPaths(state.attemptDir);
+    const config = path.join(paths.config, "mm2.properties");
+    const log4j = path.join(paths.config, "mm2-log4j2.properties");
+    const bootstraps = { A: state.layout.regions.A.bootstrap, B: state.layout.regions.B.bootstrap };
+    writeFileSync(config, renderMm2Properties(state.spec, bootstraps));
+    writeFileSync(log4j, renderLog4j2(path.join(paths.logs, "mm2.log"), "INFO"));
+    return {
+      name: MM2,
+      kind: "mm2",
+      pid: null,
+      command: state.javaBin,
+      args: [
+        labMarker(state.home),
+        ...JVM_OPTS.mm2,
+        `-Dlog4j2.configurationFile=${log4j}`,
+        "-cp",
+        `${state.libsDir}/*`,
+        KAFKA_TOOLS["connect-mirror-maker"]!,
+        config,
+        "--clusters",
+        "B",
+      ],
+      logFile: path.join(paths.logs, "mm2.out"),
+      pidFile: path.join(paths.run, "mm2.pid"),
+    };
+  }
+
+  private writeToolWrappers(state: LabState): void {
+    const paths = attemptPaths(state.attemptDir);
+    const log4j = path.join(paths.config, "tools-log4j2.properties");
+    writeFileSync(log4j, renderToolsLog4j2());
+    for (const [tool, mainClass] of Object.entries(KAFKA_TOOLS)) {
+      const script = renderToolWrapper(state.javaBin, state.libsDir, mainClass, log4j, labMarker(state.home));
+      for (const name of [tool, `${tool}.sh`])
+        writeFileSync(path.join(paths.bin, name), script, { mode: 0o755 });
+    }
+  }
+
+  private async format(state: LabState, node: NodeLayout): Promise<void> {
+    const paths = attemptPaths(state.attemptDir);
+    const args = [
+      ...JVM_OPTS.tool,
+      `-Dlog4j2.configurationFile=${path.join(paths.config, "tools-log4j2.properties")}`,
+      "-cp",
+      `${state.libsDir}/*`,
+      "kafka.tools.StorageTool",
+      "format",
+      "-t",
+      state.clusterIds[node.region],
+      ...(state.spec.eligibleLeaderReplicas ? [] : ["-f", "eligible.leader.replicas.version=0"]),
+      "-c",
+      path.join(paths.config, `${node.name}.properties`),
+    ];
+    await runJava(state.javaBin, args, path.join(paths.logs, `${node.name}-format.out`));
+  }
+
+  private spawn(state: LabState, record: ProcessRecord): void {
+    record.pid = spawnDetached({
+      name: record.name,
+      command: record.command,
+      args: record.args,
+      logFile: record.logFile,
+      pidFile: record.pidFile,
+    });
+  }
+
+  private async waitForRegion(state: LabState, region: Region, timeoutMs: number): Promise<void> {
+    const nodes = state.layout.regions[region].nodes;
+    const bootstrap = state.layout.regions[region].bootstrap;
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      for (const node of nodes) {
+        const record = state.processes[node.name]!;
+        if (record.pid !== null && processState(record.pid) === "gone") {
+          throw new Error(
+            `node ${node.name} exited during start-up; see ${record.logFile}:\n${logTail(
+              path.join(attemptPaths(state.attemptDir).logs, `${node.name}.log`),
+            )}`,
+          );
+        }
+      }
+      const listening = await Promise.all(nodes.map((n) => isListening(n.clientPort, n.host)));
+      if (listening.every(Boolean)) {
+        const ids = await brokerIds(bootstrap).catch(() => []);
+        if (ids.length === nodes.length) return;
+      }
+      if (Date.now() > deadline)
+        throw new Error(`region ${region} did not come up within ${timeoutMs / 1000} s`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+
+  async stop(state: LabState): Promise<void> {
+    const pids = Object.values(state.processes)
+      .filter((p) => p.kind !== "app" && p.pid !== null)
+      .map((p) => p.pid!);
+    // Lab data is thrown away on stop, so Kafka gets no graceful shutdown: a 3-node cluster stopping
+    // all at once would only wait on itself.
+    await endProcesses(pids, 0);
+    for (const record of Object.values(state.processes)) if (record.kind !== "app") record.pid = null;
+  }
+
+  private record(state: LabState, name: string): ProcessRecord {
+    const node = findNode(state.layout, name);
+    const key = node?.name ?? name.toLowerCase();
+    const record = state.processes[key];
+    if (!record || record.kind === "app") throw new Error(`no lab node or process called ${name}`);
+    return record;
+  }
+
+  private running(record: ProcessRecord): boolean {
+    return record.pid !== null && processState(record.pid) !== "gone";
+  }
+
+  async killNode(state: LabState, name: string): Promise<void> {
+    const record = this.record(state, name);
+    if (this.running(record)) await endProcesses([record.pid!], 0);
+  }
+
+  async freezeNode(state: LabState, name: string): Promise<void> {
+    const record = this.record(state, name);
+    if (!this.running(record)) throw new Error(`${record.name} is not running`);
+    process.kill(record.pid!, "SIGSTOP");
+  }
+
+  async thawNode(state: LabState, name: string): Promise<void> {
+    const record = this.record(state, name);
+    if (!this.running(record)) throw new Error(`${record.name} is not running`);
+    process.kill(record.pid!, "SIGCONT");
+  }
+
+  async startNode(state: LabState, name: string): Promise<void> {
+    const record = this.record(state, name);
+    if (this.running(record)) return;
+    this.spawn(state, record);
+  }
+
+  async killRegion(state: LabState, region: Region): Promise<void> {
+    const records = state.layout.regions[region].nodes.map((n) => state.processes[n.name]!);
+    await endProcesses(
+      records.filter((r) => this.running(r)).map((r) => r.pid!),
+      0,
+    );
+  }
+
+  async startRegion(state: LabState, region: Region): Promise<void> {
+    for (const node of state.layout.regions[region].nodes) await this.startNode(state, node.name);
+    await this.waitForRegion(state, region, 120_000);
+  }
+
+  async stopMm2(state: LabState): Promise<void> {
+    const record = this.record(state, MM2);
+    if (this.running(record)) await endProcesses([record.pid!], 5000);
+  }
+
+  async startMm2(state: LabState): Promise<void> {
+    const record = this.record(state, MM2);
+    if (!this.running(record)) this.spawn(state, record);
+  }
+
+  processStatus(state: LabState, name: string): { pid: number | null; state: "running" | "frozen" | "gone" } {
+    const record = state.processes[name];
+    if (!record?.pid) return { pid: null, state: "gone" };
+    return { pid: record.pid, state: processState(record.pid) };
+  }
+}
+
+export async function createTopics(bootstrap: string, topics: LabTopology["topics"]["A"]): Promise<void> {
+  await withAdmin(bootstrap, async (admin) => {
+    const existing = new Set(await admin.listTopics());
+    for (const topic of topics) {
+      if (existing.has(topic.name)) continue;
+      await admin.createTopics({
+        topics: [topic.name],
+        partitions: topic.partitions,
+        replicas: topic.replicationFactor,
+        configs: Object.entries(topic.configs ?? {}).map(([name, value]) => ({ name, value })),
+      });
+    }
+  });
+}

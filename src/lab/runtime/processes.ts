@@ -1,0 +1,152 @@
+/**
+ * Detached processes with pid files and their own process groups, so a lab outlives the command that
+ * started it and `lab stop` (or the next `lab start`) can always find and end everything.
+ */
+import { execFileSync, spawn } from "node:child_process";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+/** Every lab process carries this in its command line, so stale ones can be found after a crash. */
+export function labMarker(home: string): string {
+  return `-Dccaak.home=${home}`;
+}
+
+export interface SpawnSpec {
+  name: string;
+  command: string;
+  args: string[];
+  logFile: string;
+  pidFile: string;
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+}
+
+export function spawnDetached(spec: SpawnSpec): number {
+  mkdirSync(path.dirname(spec.logFile), { recursive: true });
+  mkdirSync(path.dirname(spec.pidFile), { recursive: true });
+  const fd = openSync(spec.logFile, "a");
+  try {
+    const child = spawn(spec.command, spec.args, {
+      detached: true,
+      stdio: ["ignore", fd, fd],
+      env: spec.env ?? process.env,
+      cwd: spec.cwd,
+    });
+    if (child.pid === undefined) throw new Error(`could not start ${spec.name} (${spec.command})`);
+    child.on("error", () => {});
+    child.unref();
+    writeFileSync(spec.pidFile, `${child.pid}\n`);
+    return child.pid;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function readPidFile(pidFile: string): number | null {
+  if (!existsSync(pidFile)) return null;
+  const pid = Number.parseInt(readFileSync(pidFile, "utf8").trim(), 10);
+  return Number.isInteger(pid) && pid > 0 ? pid : null;
+}
+
+export type ProcessState = "running" | "frozen" | "gone";
+
+/** Linux `/proc/<pid>/stat` field 3: R/S/D running or sleeping, T stopped, Z zombie. */
+export function processState(pid: number): ProcessState {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+    if (state === "Z" || state === "X") return "gone";
+    return state === "T" ? "frozen" : "running";
+  } catch {
+    if (process.platform === "linux") return "gone";
+  }
+  try {
+    const stat = execFileSync("ps", ["-o", "stat=", "-p", String(pid)], { encoding: "utf8" }).trim();
+    if (!stat || stat.startsWith("Z")) return "gone";
+    return stat.startsWith("T") ? "frozen" : "running";
+  } catch {
+    return "gone";
+  }
+}
+
+export function isAlive(pid: number): boolean {
+  return processState(pid) !== "gone";
+}
+
+export function commandLine(pid: number): string | null {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ");
+  } catch {
+    try {
+      return execFileSync("ps", ["-o", "args=", "-p", String(pid)], { encoding: "utf8" }).trim() || null;
+    } catch {
+      return null;
+    }
+  }
+}
+
+/** Signal a whole process group (the process and anything it started); false when it is gone. */
+export function signalGroup(pid: number, signal: NodeJS.Signals): boolean {
+  try {
+    process.kill(-pid, signal);
+    return true;
+  } catch {
+    try {
+      process.kill(pid, signal);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+export async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  intervalMs = 100,
+): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+/** SIGTERM (unless `graceMs` is 0), then SIGKILL whatever is still there; resolves once all are gone. */
+export async function endProcesses(pids: number[], graceMs: number): Promise<void> {
+  const alive = () => pids.filter((p) => isAlive(p));
+  if (graceMs > 0) {
+    for (const pid of alive()) {
+      signalGroup(pid, "SIGCONT");
+      signalGroup(pid, "SIGTERM");
+    }
+    await waitFor(() => alive().length === 0, graceMs);
+  }
+  for (const pid of alive()) signalGroup(pid, "SIGKILL");
+  const gone = await waitFor(() => alive().length === 0, 10_000);
+  if (!gone) throw new Error(`processes ${alive().join(", ")} did not exit after SIGKILL`);
+}
+
+/** Processes of this lab home still running, found by the marker in their command lines. */
+export function findMarkedProcesses(home: string): number[] {
+  const marker = labMarker(home);
+  let listing: string;
+  try {
+    listing = execFileSync("ps", ["-ww", "-eo", "pid=,args="], {
+      encoding: "utf8",
+      maxBuffer: 16 * 1024 * 1024,
+    });
+  } catch {
+    return [];
+  }
+  const pids: number[] = [];
+  for (const line of listing.split("\n")) {
+    const match = /^\s*(\d+)\s+(.*)$/.exec(line);
+    if (!match?.[1] || !match[2]) continue;
+    const pid = Number(match[1]);
+    if (pid === process.pid) continue;
+    if (`${match[2]} `.includes(`${marker} `)) pids.push(pid);
+  }
+  return pids;
+}

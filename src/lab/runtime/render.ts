@@ -1,0 +1,209 @@
+/** Configuration files rendered from the lab spec and layout: pure functions, no I/O. */
+import type { LabTopology, Mm2Spec } from "../spec.js";
+import type { NodeLayout, RegionLayout } from "./layout.js";
+
+export type Properties = Array<[key: string, value: string]>;
+
+export function formatProperties(header: string, props: Properties): string {
+  const lines = header.split("\n").map((l) => `# ${l}`);
+  return [...lines, ...props.map(([k, v]) => `${k}=${v}`), ""].join("\n");
+}
+
+export function parseProperties(text: string): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const raw of text.split("\n")) {
+    const line = raw.trim();
+    if (!line || line.startsWith("#") || line.startsWith("!")) continue;
+    const eq = line.indexOf("=");
+    if (eq < 0) continue;
+    map.set(line.slice(0, eq).trim(), line.slice(eq + 1).trim());
+  }
+  return map;
+}
+
+export function quorumVoters(
+  region: RegionLayout,
+  hostOf: (n: NodeLayout) => string = (n) => n.host,
+): string {
+  return region.nodes.map((n) => `${n.id}@${hostOf(n)}:${n.controllerPort}`).join(",");
+}
+
+/**
+ * The broker settings that do not depend on where the node runs (local process or container): the
+ * part the docker-compose file must agree with.
+ */
+export function clusterSettings(node: NodeLayout, clusterSize: number): Properties {
+  const rf = Math.min(3, clusterSize);
+  const minIsr = clusterSize >= 3 ? 2 : 1;
+  const props: Properties = [
+    ["process.roles", "broker,controller"],
+    ["node.id", String(node.id)],
+  ];
+  if (node.rack) props.push(["broker.rack", node.rack]);
+  props.push(
+    ["controller.listener.names", "CONTROLLER"],
+    ["default.replication.factor", String(rf)],
+    ["min.insync.replicas", String(minIsr)],
+    ["offsets.topic.replication.factor", String(rf)],
+    // Fewer than the default 50 partitions keeps a lab's first consumer group quick to create.
+    ["offsets.topic.num.partitions", "12"],
+    ["transaction.state.log.replication.factor", String(rf)],
+    ["transaction.state.log.min.isr", String(minIsr)],
+    ["share.coordinator.state.topic.replication.factor", String(rf)],
+    ["share.coordinator.state.topic.min.isr", String(minIsr)],
+    // The default 3 s delay before a new group's first rebalance only slows a lab down.
+    ["group.initial.rebalance.delay.ms", "0"],
+  );
+  return props;
+}
+
+export function renderServerProperties(
+  node: NodeLayout,
+  region: RegionLayout,
+  logDir: string,
+  labTitle: string,
+): string {
+  const listeners: Properties = [
+    [
+      "listeners",
+      `PLAINTEXT://${node.host}:${node.clientPort},CONTROLLER://${node.host}:${node.controllerPort}`,
+    ],
+    ["advertised.listeners", `PLAINTEXT://${node.host}:${node.clientPort}`],
+    ["inter.broker.listener.name", "PLAINTEXT"],
+    ["listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"],
+    ["controller.quorum.voters", quorumVoters(region)],
+    ["log.dirs", logDir],
+  ];
+  return formatProperties(`${labTitle}\nRegion ${node.region}, node ${node.name}: KRaft combined mode`, [
+    ...clusterSettings(node, region.nodes.length),
+    ...listeners,
+  ]);
+}
+
+/** Everything in mm2.properties except the two bootstrap addresses. */
+export function mm2Settings(mm2: Mm2Spec, spec: LabTopology): Properties {
+  const sizeA = spec.regions.A.nodes;
+  const sizeB = spec.regions.B.nodes;
+  const rfB = String(Math.min(3, sizeB));
+  const policy =
+    mm2.policy === "identity"
+      ? "org.apache.kafka.connect.mirror.IdentityReplicationPolicy"
+      : "org.apache.kafka.connect.mirror.DefaultReplicationPolicy";
+  const props: Properties = [
+    ["A->B.enabled", "true"],
+    ["B->A.enabled", "false"],
+    ["A->B.topics", mm2.topics],
+  ];
+  if (mm2.topicsExclude) props.push(["A->B.topics.exclude", mm2.topicsExclude]);
+  props.push(["A->B.groups", mm2.groups]);
+  if (mm2.groupsExclude) props.push(["A->B.groups.exclude", mm2.groupsExclude]);
+  props.push(
+    ["replication.policy.class", policy],
+    ["tasks.max", "1"],
+    ["replication.factor", rfB],
+    ["checkpoints.topic.replication.factor", rfB],
+    ["heartbeats.topic.replication.factor", rfB],
+    ["offset-syncs.topic.location", "source"],
+    ["offset-syncs.topic.replication.factor", String(Math.min(3, sizeA))],
+    ["config.storage.replication.factor", rfB],
+    ["offset.storage.replication.factor", rfB],
+    ["status.storage.replication.factor", rfB],
+    ["emit.checkpoints.enabled", "true"],
+    ["emit.checkpoints.interval.seconds", String(mm2.emitCheckpointsIntervalSeconds)],
+    ["sync.group.offsets.enabled", String(mm2.syncGroupOffsetsEnabled)],
+    ["sync.group.offsets.interval.seconds", String(mm2.syncGroupOffsetsIntervalSeconds)],
+    ["refresh.topics.interval.seconds", String(mm2.refreshTopicsIntervalSeconds)],
+    ["refresh.groups.interval.seconds", String(mm2.refreshGroupsIntervalSeconds)],
+    ["emit.heartbeats.interval.seconds", String(mm2.emitHeartbeatsIntervalSeconds)],
+    ["offset.lag.max", String(mm2.offsetLagMax)],
+    ["B.offset.flush.interval.ms", String(mm2.offsetFlushIntervalMs)],
+    // Without an authorizer on A, ACL sync only logs errors.
+    ["sync.topic.acls.enabled", "false"],
+  );
+  return props;
+}
+
+export function renderMm2Properties(spec: LabTopology, bootstraps: { A: string; B: string }): string {
+  if (!spec.mm2) throw new Error(`lab ${spec.id} runs no MirrorMaker 2`);
+  const header = [
+    `${spec.title}`,
+    "MirrorMaker 2 in dedicated mode, replicating A to B; run with --clusters B.",
+    "The intervals are lab-sized: the defaults (60 s checkpoints, 10 min refreshes) would make a lab wait.",
+  ].join("\n");
+  return formatProperties(header, [
+    ["clusters", "A, B"],
+    ["A.bootstrap.servers", bootstraps.A],
+    ["B.bootstrap.servers", bootstraps.B],
+    ...mm2Settings(spec.mm2, spec),
+  ]);
+}
+
+export function renderLog4j2(logFile: string, level: "INFO" | "WARN"): string {
+  return [
+    "status = warn",
+    "appender.file.type = File",
+    "appender.file.name = FILE",
+    `appender.file.fileName = ${logFile}`,
+    "appender.file.layout.type = PatternLayout",
+    "appender.file.layout.pattern = [%d] %p %m (%c)%n",
+    `rootLogger.level = ${level}`,
+    "rootLogger.appenderRef.file.ref = FILE",
+    // The request logger and the metadata log cleaner are loud at INFO and teach nothing in a lab.
+    "logger.request.name = kafka.request.logger",
+    "logger.request.level = WARN",
+    "",
+  ].join("\n");
+}
+
+/** Logging for the command-line tools: warnings to stderr, like the distribution's tools-log4j2. */
+export function renderToolsLog4j2(): string {
+  return [
+    "status = warn",
+    "appender.stderr.type = Console",
+    "appender.stderr.name = STDERR",
+    "appender.stderr.target = SYSTEM_ERR",
+    "appender.stderr.layout.type = PatternLayout",
+    "appender.stderr.layout.pattern = [%d] %p %m (%c)%n",
+    "rootLogger.level = WARN",
+    "rootLogger.appenderRef.stderr.ref = STDERR",
+    "",
+  ].join("\n");
+}
+
+export const JVM_OPTS = {
+  node: ["-Xms128m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true"],
+  mm2: ["-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true"],
+  tool: ["-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true"],
+} as const;
+
+/** The Kafka command-line tools offered in a lab shell, named as in the Apache distribution. */
+export const KAFKA_TOOLS: Record<string, string> = {
+  "kafka-topics": "org.apache.kafka.tools.TopicCommand",
+  "kafka-consumer-groups": "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand",
+  "kafka-configs": "kafka.admin.ConfigCommand",
+  "kafka-console-producer": "org.apache.kafka.tools.ConsoleProducer",
+  "kafka-console-consumer": "org.apache.kafka.tools.consumer.ConsoleConsumer",
+  "kafka-get-offsets": "org.apache.kafka.tools.GetOffsetShell",
+  "kafka-metadata-quorum": "org.apache.kafka.tools.MetadataQuorumCommand",
+  "kafka-leader-election": "org.apache.kafka.tools.LeaderElectionCommand",
+  "connect-mirror-maker": "org.apache.kafka.connect.mirror.MirrorMaker",
+};
+
+export function shellQuote(value: string): string {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** A wrapper script that runs one Kafka tool from the lab's classpath. */
+export function renderToolWrapper(
+  java: string,
+  libsDir: string,
+  mainClass: string,
+  log4jFile: string,
+  marker: string,
+): string {
+  const opts = [...JVM_OPTS.tool, `-Dlog4j2.configurationFile=${log4jFile}`, marker]
+    .map(shellQuote)
+    .join(" ");
+  const classpath = shellQuote(`${libsDir}/*`);
+  return `#!/bin/sh\nexec ${shellQuote(java)} ${opts} -cp ${classpath} ${mainClass} "$@"\n`;
+}

@@ -1,0 +1,105 @@
+/**
+ * What a lab needs running: the two regions, MirrorMaker 2 between them and the workload. Plain data, so a
+ * lab file format can produce it later.
+ */
+export type Region = "A" | "B";
+export const REGIONS: readonly Region[] = ["A", "B"];
+
+export interface RegionSpec {
+  /** KRaft nodes in combined mode (broker and controller in one process), 1 to 3. */
+  nodes: number;
+  /** `broker.rack` per node, in node order; none when absent. */
+  racks?: string[];
+}
+
+export interface TopicSpec {
+  name: string;
+  partitions: number;
+  replicationFactor: number;
+  configs?: Record<string, string>;
+}
+
+export interface Mm2Spec {
+  /** `DefaultReplicationPolicy` names `orders` on A `A.orders` on B; `IdentityReplicationPolicy` keeps `orders`. */
+  policy: "default" | "identity";
+  topics: string;
+  topicsExclude?: string;
+  groups: string;
+  groupsExclude?: string;
+  emitCheckpointsIntervalSeconds: number;
+  syncGroupOffsetsEnabled: boolean;
+  syncGroupOffsetsIntervalSeconds: number;
+  refreshTopicsIntervalSeconds: number;
+  refreshGroupsIntervalSeconds: number;
+  emitHeartbeatsIntervalSeconds: number;
+  offsetLagMax: number;
+  /** The Connect worker's offset flush, which also paces the offset syncs that checkpoints rely on. */
+  offsetFlushIntervalMs: number;
+}
+
+export interface WorkloadSpec {
+  topic: string;
+  group: string;
+  producerRatePerSecond: number;
+  keys: number;
+  /** The topics the consumer subscribes to, depending on which region the DNS record points at. */
+  consumerTopics: Record<Region, string[]>;
+}
+
+export interface LabTopology {
+  id: string;
+  title: string;
+  regions: Record<Region, RegionSpec>;
+  /** Kafka 4.1 formats new clusters with Eligible Leader Replicas (KIP-966) on; false formats them off. */
+  eligibleLeaderReplicas: boolean;
+  topics: Record<Region, TopicSpec[]>;
+  mm2: Mm2Spec | null;
+  workload: WorkloadSpec | null;
+  /** The region the applications' DNS record points at when the lab starts. */
+  dns: Region;
+}
+
+export const DEFAULT_RACKS_A = ["az-a", "az-b", "az-c"];
+
+export const sandbox: LabTopology = {
+  id: "sandbox",
+  title: "Sandbox: region A (3 nodes), region B (1 node), MirrorMaker 2 from A to B, orders workload",
+  regions: { A: { nodes: 3, racks: DEFAULT_RACKS_A }, B: { nodes: 1 } },
+  eligibleLeaderReplicas: true,
+  topics: {
+    A: [{ name: "orders", partitions: 3, replicationFactor: 3, configs: { "min.insync.replicas": "2" } }],
+    B: [],
+  },
+  mm2: {
+    policy: "default",
+    topics: "orders",
+    groups: "app-g",
+    emitCheckpointsIntervalSeconds: 5,
+    syncGroupOffsetsEnabled: false,
+    syncGroupOffsetsIntervalSeconds: 5,
+    refreshTopicsIntervalSeconds: 10,
+    refreshGroupsIntervalSeconds: 10,
+    emitHeartbeatsIntervalSeconds: 1,
+    offsetLagMax: 10,
+    offsetFlushIntervalMs: 5000,
+  },
+  workload: {
+    topic: "orders",
+    group: "app-g",
+    producerRatePerSecond: 10,
+    keys: 12,
+    consumerTopics: { A: ["orders"], B: ["A.orders"] },
+  },
+  dns: "A",
+};
+
+export const labSpecs: Record<string, LabTopology> = { sandbox };
+
+export function findLabSpec(id: string): LabTopology | undefined {
+  return labSpecs[id];
+}
+
+/** The name a topic on A gets on B under the spec's replication policy. */
+export function remoteTopicName(mm2: Mm2Spec, topic: string): string {
+  return mm2.policy === "identity" ? topic : `A.${topic}`;
+}

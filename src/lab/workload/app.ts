@@ -1,0 +1,116 @@
+/** What the producer and the consumer share: start-up from the attempt folder, status, logging, shutdown. */
+import { appConfigFile, appFiles, dnsFile, readJson, writeJson } from "./files.js";
+import type { AppConfig, AppName, AppStatus, DnsRecord } from "./files.js";
+import { LedgerWriter } from "./ledger.js";
+
+export interface AppContext {
+  attemptDir: string;
+  config: AppConfig;
+  dns: DnsRecord;
+  ledger: LedgerWriter;
+  log: (message: string) => void;
+  ok: () => void;
+  failed: (error: unknown) => void;
+  stopping: () => boolean;
+  onStop: (cleanup: () => Promise<void>) => void;
+}
+
+export function errorText(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = (error as { errors?: unknown[] }).errors?.[0];
+    return cause instanceof Error && cause.message !== error.message
+      ? `${error.message}: ${cause.message}`
+      : error.message;
+  }
+  return String(error);
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Reads the attempt folder given as the first argument and resolves the DNS record once. */
+export function startApp(app: AppName): AppContext {
+  const attemptDir = process.argv[2];
+  if (!attemptDir) throw new Error(`usage: ${app}.js ATTEMPT_DIR`);
+  const config = readJson<AppConfig>(appConfigFile(attemptDir));
+  const dns = readJson<DnsRecord>(dnsFile(attemptDir));
+  if (!config || !dns) throw new Error(`no workload config or DNS record in ${attemptDir}`);
+  const files = appFiles(attemptDir, app);
+  const ledger = new LedgerWriter(files.ledger);
+  const log = (message: string) => process.stdout.write(`${new Date().toISOString()} ${app}: ${message}\n`);
+
+  const status: AppStatus = {
+    app,
+    pid: process.pid,
+    state: "starting",
+    region: dns.region,
+    bootstrap: dns.bootstrap,
+    startedAt: new Date().toISOString(),
+    updatedAt: new Date().toISOString(),
+    lastError: null,
+    lastErrorAt: null,
+    lastSuccessAt: null,
+  };
+  const save = () => {
+    status.updatedAt = new Date().toISOString();
+    writeJson(files.status, status);
+  };
+  save();
+  const heartbeat = setInterval(save, 1000);
+  log(`resolved ${dns.name} -> region ${dns.region} (${dns.bootstrap})`);
+
+  let stopping = false;
+  const cleanups: Array<() => Promise<void>> = [];
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping`);
+    const deadline = sleep(4000);
+    await Promise.race([Promise.allSettled(cleanups.map((c) => c())), deadline]);
+    clearInterval(heartbeat);
+    ledger.close();
+    status.state = "stopped";
+    save();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("exit", () => ledger.flush());
+
+  return {
+    attemptDir,
+    config,
+    dns,
+    ledger,
+    log,
+    ok: () => {
+      status.state = "running";
+      status.lastSuccessAt = new Date().toISOString();
+    },
+    failed: (error) => {
+      status.state = "retrying";
+      status.lastError = errorText(error);
+      status.lastErrorAt = new Date().toISOString();
+      log(`error (will retry): ${status.lastError}`);
+    },
+    stopping: () => stopping,
+    onStop: (cleanup) => cleanups.push(cleanup),
+  };
+}
+
+interface ForceClosable {
+  close(force: boolean, callback: (error?: Error | null) => void): void;
+}
+
+/** Closes a client without waiting for in-flight work; never throws, gives up after 3 s. */
+export function closeForcefully(client: ForceClosable): Promise<void> {
+  return Promise.race([
+    new Promise<void>((resolve) => {
+      try {
+        client.close(true, () => resolve());
+      } catch {
+        resolve();
+      }
+    }),
+    sleep(3000),
+  ]).then(() => {});
+}

@@ -1,0 +1,81 @@
+/** Starting and stopping the workload applications as detached Node processes. */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { packageRoot } from "../../paths.js";
+import { endProcesses, labMarker, processState, spawnDetached } from "../runtime/processes.js";
+import { appendTimeline, attemptPaths, type LabState, type ProcessRecord } from "../runtime/state.js";
+import type { Region } from "../spec.js";
+import {
+  appConfigFile,
+  appFiles,
+  DNS_NAME,
+  dnsFile,
+  writeJson,
+  type AppName,
+  type DnsRecord,
+} from "./files.js";
+
+export const appEntry = (app: AppName) => path.join(packageRoot, "dist", "lab", "workload", `${app}.js`);
+
+export function writeDns(state: LabState, region: Region): DnsRecord {
+  const record: DnsRecord = {
+    name: DNS_NAME,
+    region,
+    bootstrap: state.layout.regions[region].bootstrap,
+    updatedAt: new Date().toISOString(),
+  };
+  writeJson(dnsFile(state.attemptDir), record);
+  return record;
+}
+
+export function writeAppConfig(state: LabState): void {
+  if (!state.spec.workload) return;
+  writeJson(appConfigFile(state.attemptDir), { workload: state.spec.workload });
+}
+
+function appRecord(state: LabState, app: AppName): ProcessRecord {
+  const files = appFiles(state.attemptDir, app);
+  return {
+    name: app,
+    kind: "app",
+    pid: null,
+    command: process.execPath,
+    // The marker is an ignored extra argument: it lets a later start find this process after a crash.
+    args: [appEntry(app), state.attemptDir, labMarker(state.home)],
+    logFile: files.log,
+    pidFile: path.join(attemptPaths(state.attemptDir).run, `${app}.pid`),
+  };
+}
+
+export function appRunning(state: LabState, app: AppName): boolean {
+  const pid = state.processes[app]?.pid;
+  return pid !== null && pid !== undefined && processState(pid) !== "gone";
+}
+
+/** Starts an application unless it runs already; the caller saves the state. */
+export function startAppProcess(state: LabState, app: AppName): number {
+  if (appRunning(state, app)) return state.processes[app]!.pid!;
+  const entry = appEntry(app);
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
+  const record = appRecord(state, app);
+  record.pid = spawnDetached({
+    name: app,
+    command: record.command,
+    args: record.args,
+    logFile: record.logFile,
+    pidFile: record.pidFile,
+  });
+  state.processes[app] = record;
+  appendTimeline(state.attemptDir, "app-start", { app, pid: record.pid });
+  return record.pid;
+}
+
+/** Stops an application with SIGTERM so it flushes its ledger and commits; SIGKILL after 6 s. */
+export async function stopAppProcess(state: LabState, app: AppName): Promise<boolean> {
+  const record = state.processes[app];
+  if (!record?.pid || processState(record.pid) === "gone") return false;
+  await endProcesses([record.pid], 6000);
+  appendTimeline(state.attemptDir, "app-stop", { app, pid: record.pid });
+  record.pid = null;
+  return true;
+}

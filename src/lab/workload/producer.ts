@@ -1,0 +1,90 @@
+/**
+ * The `orders` producer: one record at a time at the lab's rate, with a sequence number, key and
+ * timestamp; `acks=all`, idempotence on. A failed send is retried with the same sequence number on a
+ * fresh client, as an at-least-once application would.
+ */
+import { ProduceAcks, Producer, stringSerializers } from "@platformatic/kafka";
+import { closeForcefully, sleep, startApp } from "./app.js";
+import { appFiles } from "./files.js";
+import { readLedger } from "./ledger.js";
+
+const app = startApp("producer");
+const { workload } = app.config;
+const region = app.dns.region;
+
+function lastSequence(): number {
+  let last = 0;
+  for (const e of readLedger(appFiles(app.attemptDir, "producer").ledger)) {
+    if (e.type === "produced" && e.seq > last) last = e.seq;
+  }
+  return last;
+}
+
+function newProducer(): Producer<string, string, string, string> {
+  return new Producer({
+    clientId: "orders-producer",
+    bootstrapBrokers: app.dns.bootstrap.split(","),
+    serializers: stringSerializers,
+    acks: ProduceAcks.ALL,
+    idempotent: true,
+    timeout: 5000,
+    retries: 3,
+    retryDelay: 500,
+  });
+}
+
+async function run(): Promise<void> {
+  let producer = newProducer();
+  app.onStop(() => closeForcefully(producer));
+  const intervalMs = 1000 / workload.producerRatePerSecond;
+  let seq = lastSequence() + 1;
+  let attempt = 1;
+  let next = Date.now();
+  while (!app.stopping()) {
+    const ts = Date.now();
+    const key = `customer-${seq % workload.keys}`;
+    app.ledger.append({ type: "produced", seq, key, ts, region, attempt });
+    try {
+      const result = await producer.send({
+        messages: [
+          {
+            topic: workload.topic,
+            key,
+            value: JSON.stringify({ seq, key, ts, region }),
+            timestamp: BigInt(ts),
+          },
+        ],
+      });
+      const written = result.offsets?.[0];
+      app.ledger.append({
+        type: "acked",
+        seq,
+        partition: written?.partition ?? -1,
+        offset: Number(written?.offset ?? -1n),
+        ts: Date.now(),
+        region,
+      });
+      app.ok();
+      seq++;
+      attempt = 1;
+      next = Math.max(next + intervalMs, Date.now() - 1000);
+      await sleep(Math.max(0, next - Date.now()));
+    } catch (error) {
+      if (app.stopping()) break;
+      app.ledger.append({ type: "failed", seq, ts: Date.now(), region, error: String(error) });
+      app.failed(error);
+      attempt++;
+      // The idempotent producer's sequence state is unknown after a failure: start a new one.
+      await closeForcefully(producer);
+      await sleep(1000);
+      producer = newProducer();
+      next = Date.now();
+    }
+  }
+}
+
+run().catch((error: unknown) => {
+  app.failed(error);
+  app.ledger.close();
+  process.exit(1);
+});
