@@ -1,0 +1,7 @@
+import { migration as initial } from "./001-initial.js";
+import type { Migration } from "./types.js";
+
+export type { Migration } from "./types.js";
+
+/** Every migration, in order. Add a file `NNN-name.ts` and list it here. */
+export const MIGRATIONS: readonly Migration[] = [initial];

@@ -1,0 +1,364 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database, { type Database as Db } from "better-sqlite3";
+import type { ExamResult, ExamSession } from "../study/exam.js";
+import { examReviews } from "../study/exam.js";
+import type { Rating } from "../study/rating.js";
+import type { Domain } from "../catalog/types.js";
+import { dayNumber, dayStart } from "../study/days.js";
+import type { QuestionRef } from "../study/readiness.js";
+import { createScheduler, type CardState, type Scheduler } from "../study/scheduler.js";
+import type { Settings } from "../study/settings.js";
+import { buildStats, type ExamSummary, type StatsReport } from "../study/stats.js";
+import { copyDatabase, dailyBackupPath, latestBackup } from "./backup.js";
+import { StoreCorruptError } from "./errors.js";
+import {
+  insertExam,
+  readExam,
+  recentExamRows,
+  summaryFromRow,
+  updateExamItems,
+  writeExamResult,
+} from "./exams.js";
+import type { StoredExam } from "./exams.js";
+import { migrate, type MigrationReport } from "./migrate.js";
+import { MIGRATIONS, type Migration } from "./migrations/index.js";
+import { Reviews, type AnswerRecord, type StoredReview } from "./reviews.js";
+import { readSettings, writeSettings } from "./settings.js";
+import {
+  exportProgress,
+  importProgress,
+  parseProgressFile,
+  reviewLogCsv,
+  type ImportReport,
+  type ProgressFile,
+} from "./transfer.js";
+
+/** Where the progress database lives inside `CCAAK_HOME`. */
+export const progressDbPath = (home: string): string => path.join(home, "progress.db");
+
+export interface OpenOptions {
+  /** For tests of the migration runner; the real list by default. */
+  migrations?: readonly Migration[];
+  /** How long a writer waits for another process's lock before failing. */
+  busyTimeoutMs?: number;
+  /**
+   * Run `PRAGMA quick_check` over the whole file (about 80 ms for 100,000 reviews). Without it, opening
+   * reads only the header and schema; damage deeper in the file surfaces on the first read of the
+   * damaged page, as the same error (see `asStoreError`).
+   */
+  verify?: boolean;
+}
+
+const UNREADABLE = new Set(["SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_READONLY", "SQLITE_AUTH"]);
+
+/**
+ * A SQLite error about the file itself (not a database, damaged, unreadable) as a `StoreCorruptError`
+ * naming the file and its newest backup; null for any other error. Commands pass errors through this.
+ */
+export function asStoreError(error: unknown, file: string): StoreCorruptError | null {
+  if (error instanceof StoreCorruptError) return error;
+  const problem = fileProblem(error);
+  return problem ? new StoreCorruptError(file, problem, latestBackup(file)) : null;
+}
+
+/** Why SQLite could not use the file, in words, or null for an error that is not about the file. */
+function fileProblem(error: unknown): string | null {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== "string") return null;
+  if (code === "SQLITE_NOTADB")
+    return "it is not a SQLite database (damaged, or overwritten by another file)";
+  if (code.startsWith("SQLITE_CORRUPT")) return "it is damaged (SQLite reports corruption)";
+  if (UNREADABLE.has(code) || code.startsWith("SQLITE_CANTOPEN") || code.startsWith("SQLITE_READONLY")) {
+    return "it cannot be opened for reading and writing (check that it is a file and its permissions)";
+  }
+  if (code.startsWith("SQLITE_IOERR")) return `reading it failed (${code})`;
+  return null;
+}
+
+/**
+ * Opens (creating if needed) the progress database and brings it to the current schema.
+ *
+ * Durability: WAL with `synchronous=NORMAL`. A commit appends the transaction to the WAL file with
+ * write() before `commit` returns, so it sits in the kernel's page cache: a process killed right after
+ * (SIGKILL included) loses nothing, and the next open replays the WAL. Only an OS crash or power cut
+ * can lose the last commits, never corrupt the file. FULL would add an fsync to every answer (several
+ * milliseconds on a busy disk) to cover that case too, which is not worth it for a study log.
+ *
+ * A file that is not a database, is damaged or cannot be opened raises `StoreCorruptError` naming the
+ * newest backup; the file itself is never replaced or repaired.
+ */
+export function openStore(file: string, options: OpenOptions = {}): Store {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  let db: Db | undefined;
+  try {
+    db = new Database(file);
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+    db.pragma("foreign_keys = ON");
+    db.prepare("SELECT count(*) FROM sqlite_schema").get();
+    if (options.verify) verify(db);
+    const report = migrate(db, file, options.migrations ?? MIGRATIONS);
+    return new Store(db, file, report);
+  } catch (error) {
+    db?.close();
+    throw asStoreError(error, file) ?? error;
+  }
+}
+
+function verify(db: Db): void {
+  const check = db.pragma("quick_check(1)", { simple: true });
+  if (check !== "ok") throw Object.assign(new Error(String(check)), { code: "SQLITE_CORRUPT" });
+}
+
+/** The progress database: review log, cards, exams and settings. The only place with SQL. */
+export class Store {
+  readonly reviews: Reviews;
+  private cachedSettings: Settings;
+  private cachedScheduler: Scheduler;
+
+  constructor(
+    private readonly db: Db,
+    readonly file: string,
+    readonly migration: MigrationReport,
+  ) {
+    this.cachedSettings = readSettings(db);
+    this.cachedScheduler = createScheduler(this.cachedSettings.desiredRetention);
+    this.reviews = new Reviews(db, () => this.cachedScheduler);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  settings(): Settings {
+    return { ...this.cachedSettings };
+  }
+
+  /**
+   * Validates and saves settings. A new desired retention reschedules every card from the log, so a
+   * card is always what replaying its reviews under the current settings gives.
+   */
+  updateSettings(changes: Partial<Settings>): Settings {
+    const before = this.cachedSettings.desiredRetention;
+    writeSettings(this.db, changes);
+    this.reloadSettings();
+    if (this.cachedSettings.desiredRetention !== before) this.reviews.rebuild();
+    return this.settings();
+  }
+
+  private reloadSettings(): void {
+    this.cachedSettings = readSettings(this.db);
+    if (this.cachedScheduler.desiredRetention !== this.cachedSettings.desiredRetention) {
+      this.cachedScheduler = createScheduler(this.cachedSettings.desiredRetention);
+    }
+  }
+
+  scheduler(): Scheduler {
+    return this.cachedScheduler;
+  }
+
+  /** Appends an answer to the log and updates its card, durably, in one transaction. */
+  recordAnswer(record: AnswerRecord): { reviewId: number; card: CardState } {
+    return this.reviews.record(record);
+  }
+
+  overrideRating(reviewId: number, rating: Rating): CardState | null {
+    return this.reviews.overrideRating(reviewId, rating);
+  }
+
+  cards(): Map<string, CardState> {
+    return this.reviews.cards();
+  }
+
+  card(questionId: string): CardState | null {
+    return this.reviews.card(questionId);
+  }
+
+  history(questionId: string): StoredReview[] {
+    return this.reviews.history(questionId);
+  }
+
+  /** Rebuilds cards from the review log; returns how many questions were replayed. */
+  rebuildCards(questionIds?: Iterable<string>): number {
+    return this.reviews.rebuild(questionIds);
+  }
+
+  totalReviews(): number {
+    return this.db.prepare("SELECT count(*) FROM review").pluck().get() as number;
+  }
+
+  /** Questions first seen in study mode at or after `since` (what counts against the daily new limit). */
+  newStudiedSince(since: number): number {
+    return this.db
+      .prepare(
+        `SELECT count(*) FROM review r
+         WHERE r.at >= ? AND r.mode = 'study'
+           AND NOT EXISTS (SELECT 1 FROM review p WHERE p.question_id = r.question_id
+                           AND (p.at < r.at OR (p.at = r.at AND p.id < r.id)))`,
+      )
+      .pluck()
+      .get(since) as number;
+  }
+
+  /** Reviews per day number (see study/days) from `since` on, for a zone `utcOffsetMinutes` ahead of UTC. */
+  reviewsPerDay(since: number, utcOffsetMinutes: number): Map<number, number> {
+    const rows = this.db
+      .prepare(
+        "SELECT (at + CAST(? AS INTEGER)) / 86400000 AS day, count(*) AS n FROM review WHERE at >= ? GROUP BY day",
+      )
+      .all(utcOffsetMinutes * 60_000, since) as { day: number; n: number }[];
+    return new Map(rows.map((r) => [r.day, r.n]));
+  }
+
+  /** Every day number with at least one review (a scan of the log; `streakDays` is cheaper for streaks). */
+  reviewDays(utcOffsetMinutes: number): number[] {
+    return this.db
+      .prepare("SELECT DISTINCT (at + CAST(? AS INTEGER)) / 86400000 FROM review")
+      .pluck()
+      .all(utcOffsetMinutes * 60_000) as number[];
+  }
+
+  /**
+   * Everything `stats` reports, for the questions of the installed packs and the study pack's domains.
+   * Cards of questions no longer in any pack are kept but not counted.
+   */
+  stats(input: {
+    questions: readonly QuestionRef[];
+    domains: readonly Domain[];
+    now: number;
+    utcOffsetMinutes: number;
+  }): StatsReport {
+    const { now, utcOffsetMinutes: offset } = input;
+    const today = dayNumber(now, offset);
+    const settings = this.cachedSettings;
+    return buildStats({
+      ...input,
+      cards: this.cards(),
+      scheduler: this.cachedScheduler,
+      unseenPrior: settings.unseenPrior,
+      newPerDay: settings.newPerDay,
+      newToday: this.newStudiedSince(dayStart(today, offset)),
+      reviewsPerDay: this.reviewsPerDay(dayStart(today - 29, offset), offset),
+      reviewDays: this.streakDays(today, offset),
+      totalReviews: this.totalReviews(),
+      exams: this.recentExams(5),
+    });
+  }
+
+  /**
+   * The days of the current run of days with reviews: walking back from `today` (or from yesterday when
+   * today has none yet) while each day has a review. One index probe per day, so a long log costs
+   * nothing extra. `streak()` over the result is the streak.
+   */
+  streakDays(today: number, utcOffsetMinutes: number): number[] {
+    const probe = this.db.prepare("SELECT 1 FROM review WHERE at >= ? AND at < ? LIMIT 1").pluck();
+    const has = (day: number) =>
+      probe.get(dayStart(day, utcOffsetMinutes), dayStart(day + 1, utcOffsetMinutes)) !== undefined;
+    const days: number[] = [];
+    let day = has(today) ? today : today - 1;
+    while (has(day)) {
+      days.push(day);
+      day -= 1;
+    }
+    return days;
+  }
+
+  /** Questions with at least one wrong answer, most missed first. */
+  mostMissed(limit: number): { questionId: string; missed: number; answered: number }[] {
+    return this.db
+      .prepare(
+        `SELECT question_id AS questionId, sum(1 - correct) AS missed, count(*) AS answered
+         FROM review GROUP BY question_id HAVING missed > 0
+         ORDER BY missed DESC, answered ASC, question_id LIMIT ?`,
+      )
+      .all(limit) as { questionId: string; missed: number; answered: number }[];
+  }
+
+  /** Stores a new exam with its items; returns its id. */
+  startExam(session: ExamSession): number {
+    return this.db.transaction(() => insertExam(this.db, session)).immediate();
+  }
+
+  /** Saves the answers and flags of a running exam. */
+  saveExam(examId: number, session: ExamSession): void {
+    this.db.transaction(() => updateExamItems(this.db, examId, session)).immediate();
+  }
+
+  /**
+   * Stores the submitted exam with its scores and records each answered item as a review (mode
+   * `exam`), all in one transaction. `revisions` gives each question's content hash when known.
+   */
+  finishExam(
+    examId: number,
+    session: ExamSession,
+    result: ExamResult,
+    revisions: ReadonlyMap<string, string> = new Map(),
+  ): void {
+    this.db
+      .transaction(() => {
+        writeExamResult(this.db, examId, session, result);
+        for (const review of examReviews(session, result)) {
+          this.reviews.recordInTransaction({
+            ...review,
+            revision: revisions.get(review.questionId) ?? null,
+            mode: "exam",
+            durationMs: null,
+            examId,
+          });
+        }
+      })
+      .immediate();
+  }
+
+  exam(examId: number): StoredExam | null {
+    return readExam(this.db, examId);
+  }
+
+  recentExams(limit = 5): ExamSummary[] {
+    return recentExamRows(this.db, limit).map(summaryFromRow);
+  }
+
+  exportProgress(now: number): ProgressFile {
+    return exportProgress(this.db, now);
+  }
+
+  /** Validates a parsed progress file and merges it (idempotent). */
+  importProgress(data: unknown): ImportReport {
+    const file = parseProgressFile(data);
+    const before = this.cachedSettings.desiredRetention;
+    const report = importProgress(this.db, this.reviews, file);
+    this.reloadSettings();
+    if (this.cachedSettings.desiredRetention !== before) this.reviews.rebuild();
+    return report;
+  }
+
+  reviewLogCsv(): Generator<string> {
+    return reviewLogCsv(this.db, this.cachedScheduler);
+  }
+
+  /**
+   * Copies the database to `<file>.bak` when that copy is missing or older than `maxAgeMs` and there is
+   * progress to keep. The file is checked first (`quick_check`), so a damaged database never replaces
+   * the last good copy: it raises `StoreCorruptError` instead. Returns the path written, or null.
+   */
+  backupIfStale(now: number, maxAgeMs = 86_400_000): string | null {
+    const target = dailyBackupPath(this.file);
+    const age = fs.existsSync(target) ? now - fs.statSync(target).mtimeMs : Infinity;
+    if (age < maxAgeMs) return null;
+    try {
+      if (this.totalReviews() === 0) return null;
+      verify(this.db);
+    } catch (error) {
+      throw asStoreError(error, this.file) ?? error;
+    }
+    copyDatabase(this.db, target);
+    return target;
+  }
+
+  /** `PRAGMA integrity_check`: "ok" or SQLite's first complaint. */
+  integrityCheck(): string {
+    return String(this.db.pragma("integrity_check(1)", { simple: true }));
+  }
+}

@@ -1,0 +1,94 @@
+import { createEmptyCard, forgetting_curve, fsrs, type Card, type FSRS, type Grade } from "ts-fsrs";
+import type { Rating } from "./rating.js";
+
+/** FSRS card states: 0 New, 1 Learning, 2 Review, 3 Relearning. */
+export type CardPhase = 0 | 1 | 2 | 3;
+
+/** The FSRS memory state of one question, with times in ms since the epoch (the store's shape). */
+export interface CardState {
+  due: number;
+  stability: number;
+  difficulty: number;
+  elapsedDays: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  state: CardPhase;
+  lastReview: number | null;
+}
+
+/** One review as the scheduler needs it. */
+export interface ReviewEvent {
+  at: number;
+  rating: Rating;
+}
+
+const DAY_MS = 86_400_000;
+
+export interface Scheduler {
+  readonly desiredRetention: number;
+  /** The card after a review at `now` with `rating`; `card` null means the question is new. */
+  next(card: CardState | null, rating: Rating, now: number): CardState;
+  /** The probability of recalling now; 0 for a card never reviewed. */
+  retrievability(card: CardState, now: number): number;
+  /** The card as the whole review log of one question makes it (reviews in time order). */
+  replay(reviews: readonly ReviewEvent[]): CardState | null;
+}
+
+function toCard(c: CardState): Card {
+  return {
+    due: new Date(c.due),
+    stability: c.stability,
+    difficulty: c.difficulty,
+    elapsed_days: c.elapsedDays,
+    scheduled_days: c.scheduledDays,
+    learning_steps: c.learningSteps,
+    reps: c.reps,
+    lapses: c.lapses,
+    state: c.state,
+    ...(c.lastReview === null ? {} : { last_review: new Date(c.lastReview) }),
+  };
+}
+
+function fromCard(c: Card): CardState {
+  return {
+    due: c.due.getTime(),
+    stability: c.stability,
+    difficulty: c.difficulty,
+    elapsedDays: c.elapsed_days,
+    scheduledDays: c.scheduled_days,
+    learningSteps: c.learning_steps,
+    reps: c.reps,
+    lapses: c.lapses,
+    state: c.state as number as CardPhase,
+    lastReview: c.last_review ? c.last_review.getTime() : null,
+  };
+}
+
+/** A scheduler with fuzz off, so the same log always gives the same card. */
+export function createScheduler(desiredRetention = 0.9): Scheduler {
+  const engine: FSRS = fsrs({ request_retention: desiredRetention, enable_fuzz: false });
+  const weights = engine.parameters.w;
+
+  const next = (card: CardState | null, rating: Rating, now: number): CardState => {
+    const current = card ? toCard(card) : createEmptyCard(new Date(now));
+    return fromCard(engine.next(current, new Date(now), rating as number as Grade).card);
+  };
+
+  // Elapsed time in fractional days (ts-fsrs rounds down to whole days), so cards due on the same day
+  // still rank by how much they have faded.
+  const retrievability = (card: CardState, now: number): number => {
+    if (card.state === 0 || card.lastReview === null || card.stability <= 0) return 0;
+    const elapsed = Math.max(0, now - card.lastReview) / DAY_MS;
+    return forgetting_curve(weights, elapsed, card.stability);
+  };
+
+  const replay = (reviews: readonly ReviewEvent[]): CardState | null => {
+    let card: CardState | null = null;
+    for (const review of reviews) card = next(card, review.rating, review.at);
+    return card;
+  };
+
+  return { desiredRetention, next, retrievability, replay };
+}
