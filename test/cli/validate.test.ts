@@ -22,11 +22,15 @@ describe("ccaak-train basics", () => {
     expect(stderr).toContain('unknown command "vaildate"');
   });
 
-  it("lists the bundled packs when started without a command", () => {
-    const { status, stdout } = runCli([]);
-    expect(status).toBe(0);
-    expect(stdout).toMatch(/ccaak-core 0\.1\.0 \(bundled\): \d+ questions/);
-  });
+  it.each([[[]], [["study"]], [["exam"]], [["practice", "--domain", "security"]], [["read"]]])(
+    "refuses a screen without a terminal and names the commands that work (%j)",
+    (args) => {
+      const { status, stderr } = runCli(args);
+      expect(status).toBe(2);
+      expect(stderr).toContain("needs an interactive terminal");
+      expect(stderr).toContain("validate, packs, stats, progress, doctor and lab");
+    },
+  );
 });
 
 describe("ccaak-train validate", () => {

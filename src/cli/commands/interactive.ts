@@ -1,0 +1,65 @@
+import { createElement } from "react";
+import { parseArgs } from "node:util";
+import { EXIT, UsageError, type CommandContext } from "../command.js";
+import type { Route } from "../../tui/context.js";
+
+const NON_INTERACTIVE = "validate, packs, stats, progress, doctor and lab";
+
+/** Opens the study screens at `route`; needs a terminal. */
+export async function openTrainer(ctx: CommandContext, route: Route): Promise<number> {
+  if (!ctx.isTTY) {
+    ctx.err(
+      `ccaak-train: this screen needs an interactive terminal. Without one, use the commands that print text or --json: ${NON_INTERACTIVE} (see "ccaak-train --help").`,
+    );
+    return EXIT.usage;
+  }
+  // Colour is decided when chalk loads, so NO_COLOR must be honoured before ink is imported.
+  if (ctx.env.NO_COLOR !== undefined && ctx.env.NO_COLOR !== "") process.env.FORCE_COLOR = "0";
+  const [{ render }, { App }, { Trainer }, { loadContentIndex }] = await Promise.all([
+    import("ink"),
+    import("../../tui/app.js"),
+    import("../../trainer.js"),
+    import("../../tui/content-index.js"),
+  ]);
+  const trainer = await Trainer.open(ctx.home);
+  try {
+    const content = loadContentIndex(trainer.catalog.packs);
+    const app = render(createElement(App, { trainer, content, start: route }), { exitOnCtrlC: true });
+    await app.waitUntilExit();
+    return EXIT.ok;
+  } finally {
+    trainer.close();
+  }
+}
+
+/** `study`, `practice`, `exam`, `review`, `read` and the bare command: each opens its screen. */
+export function screenCommand(screen: "home" | "study" | "practice" | "exam" | "review" | "read") {
+  return async (ctx: CommandContext): Promise<number> => {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: ctx.args,
+        allowPositionals: screen === "read",
+        options: screen === "practice" ? { domain: { type: "string" }, tag: { type: "string" } } : {},
+      });
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    const { domain, tag } = parsed.values as { domain?: string; tag?: string };
+    const route: Route =
+      screen === "home"
+        ? { screen: "home" }
+        : screen === "study"
+          ? { screen: "study", mode: "study" }
+          : screen === "practice"
+            ? domain || tag
+              ? { screen: "study", mode: "practice", ...(domain ? { domain } : {}), ...(tag ? { tag } : {}) }
+              : { screen: "practice" }
+            : screen === "exam"
+              ? { screen: "exam" }
+              : screen === "review"
+                ? { screen: "review" }
+                : { screen: "lessons", ...(parsed.positionals[0] ? { lesson: parsed.positionals[0] } : {}) };
+    return openTrainer(ctx, route);
+  };
+}

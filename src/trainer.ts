@@ -1,0 +1,179 @@
+import { loadPacks, type Blueprint, type Catalog, type LoadedPack, type Question } from "./catalog/index.js";
+import { openStore, progressDbPath, type Store, type StudyMode } from "./store/index.js";
+import {
+  assembleExam,
+  buildQueue,
+  dayNumber,
+  dayStart,
+  deriveRating,
+  scoreAnswer,
+  scoreExam,
+  startExam,
+  type Answer,
+  type AnswerResult,
+  type ExamResult,
+  type ExamSession,
+  type QueueItem,
+  type Rating,
+  type StatsReport,
+} from "./study/index.js";
+
+const FALLBACK_BLUEPRINT: Blueprint = { exam: { questions: 60, minutes: 90, passPercent: 70 }, domains: [] };
+
+export interface RecordedAnswer {
+  reviewId: number;
+  result: AnswerResult;
+  /** The rating the answer earned; the learner may override it. */
+  rating: Rating;
+}
+
+/**
+ * The trainer's use cases over the loaded packs and the progress store: what the CLI and the study
+ * screens call. Study logic stays pure in `study/`, SQL in `store/`; this joins them with the clock.
+ */
+export class Trainer {
+  readonly questions: ReadonlyMap<string, Question>;
+
+  constructor(
+    readonly catalog: Catalog,
+    readonly store: Store,
+    private readonly clock: () => number = Date.now,
+  ) {
+    this.questions = new Map(catalog.packs.flatMap((p) => p.questions.map((q) => [q.id, q] as const)));
+  }
+
+  static async open(home: string, clock: () => number = Date.now): Promise<Trainer> {
+    const catalog = await loadPacks({ home });
+    return new Trainer(catalog, openStore(progressDbPath(home)), clock);
+  }
+
+  close(): void {
+    this.store.close();
+  }
+
+  now(): number {
+    return this.clock();
+  }
+
+  /** The pack whose blueprint drives exams and readiness (the setting, else the first loaded). */
+  get studyPack(): LoadedPack | undefined {
+    const id = this.store.settings().studyPack;
+    return this.catalog.packs.find((p) => p.manifest.id === id) ?? this.catalog.packs[0];
+  }
+
+  get blueprint(): Blueprint {
+    return this.studyPack?.manifest.blueprint ?? FALLBACK_BLUEPRINT;
+  }
+
+  get allQuestions(): Question[] {
+    return [...this.questions.values()];
+  }
+
+  domainName(id: string): string {
+    return this.blueprint.domains.find((d) => d.id === id)?.name ?? id;
+  }
+
+  passPercent(): number {
+    return this.store.settings().passPercent ?? this.blueprint.exam.passPercent;
+  }
+
+  stats(): StatsReport {
+    const now = this.now();
+    return this.store.stats({
+      questions: this.allQuestions,
+      domains: this.blueprint.domains,
+      now,
+      utcOffsetMinutes: utcOffset(now),
+    });
+  }
+
+  /** What a stats report is about: the database, the pack whose blueprint it uses, the pass mark. */
+  statsContext(): { database: string; pack: string | null; passPercent: number } {
+    return {
+      database: this.store.file,
+      pack: this.studyPack?.manifest.id ?? null,
+      passPercent: this.passPercent(),
+    };
+  }
+
+  /** Questions answered wrong most often, for review. */
+  mostMissed(limit: number): { questionId: string; missed: number; answered: number }[] {
+    return this.store.mostMissed(limit).filter((m) => this.questions.has(m.questionId));
+  }
+
+  /** Due questions, then new ones within today's limit (study), or one domain or tag (practice). */
+  queue(options: { mode: "study" | "practice"; domain?: string; tag?: string; seed?: string }): QueueItem[] {
+    const now = this.now();
+    const settings = this.store.settings();
+    const offset = utcOffset(now);
+    const introduced = this.store.newStudiedSince(dayStart(dayNumber(now, offset), offset));
+    return buildQueue({
+      questions: this.allQuestions,
+      cards: this.store.cards(),
+      domains: this.blueprint.domains,
+      now,
+      seed: options.seed ?? String(now),
+      newLimit:
+        options.mode === "study" ? Math.max(0, settings.newPerDay - introduced) : Number.MAX_SAFE_INTEGER,
+      scheduler: this.store.scheduler(),
+      unseenPrior: settings.unseenPrior,
+      mode: options.mode,
+      ...(options.domain ? { domain: options.domain } : {}),
+      ...(options.tag ? { tag: options.tag } : {}),
+    });
+  }
+
+  /** Scores and records an answer, durably, before anything else happens. */
+  answer(question: Question, answer: Answer, durationMs: number, mode: StudyMode): RecordedAnswer {
+    const result = scoreAnswer(question, answer);
+    const settings = this.store.settings();
+    const rating = deriveRating(result.correct, durationMs, settings);
+    const { reviewId } = this.store.recordAnswer({
+      questionId: question.id,
+      revision: question.revision,
+      at: this.now(),
+      mode,
+      answer,
+      correct: result.correct,
+      rating,
+      durationMs,
+    });
+    return { reviewId, result, rating };
+  }
+
+  overrideRating(reviewId: number, rating: Rating): void {
+    this.store.overrideRating(reviewId, rating);
+  }
+
+  /** A new mock exam, stored at once so that a crash mid-exam keeps it. */
+  newExam(seed: string = String(this.now())): { examId: number; session: ExamSession } {
+    const settings = this.store.settings();
+    const paper = assembleExam({
+      questions: this.allQuestions,
+      blueprint: this.blueprint,
+      pack: this.studyPack?.manifest.id ?? "",
+      seed,
+      ...(settings.examQuestions !== null ? { count: settings.examQuestions } : {}),
+      ...(settings.examMinutes !== null ? { minutes: settings.examMinutes } : {}),
+      ...(settings.passPercent !== null ? { passPercent: settings.passPercent } : {}),
+    });
+    const session = startExam(paper, this.now());
+    return { examId: this.store.startExam(session), session };
+  }
+
+  saveExam(examId: number, session: ExamSession): void {
+    this.store.saveExam(examId, session);
+  }
+
+  finishExam(examId: number, session: ExamSession): ExamResult {
+    const result = scoreExam(session, this.questions);
+    const revisions = new Map([...this.questions.values()].map((q) => [q.id, q.revision]));
+    this.store.finishExam(examId, session, result, revisions);
+    return result;
+  }
+}
+
+/** Minutes the local zone is ahead of UTC at `now`. */
+export function utcOffset(now: number): number {
+  return -new Date(now).getTimezoneOffset();
+}

@@ -1,0 +1,90 @@
+import { Box, useApp, useInput } from "ink";
+import { useMemo, useReducer, useState } from "react";
+import type { Trainer } from "../trainer.js";
+import { ScreenCtx, type ContentIndex, type Navigation, type Route } from "./context.js";
+import { HelpScreen } from "./screens/help.js";
+import { HomeScreen } from "./screens/home.js";
+import { StudyScreen } from "./screens/study.js";
+import { ExamScreen, ResultsScreen } from "./screens/exam.js";
+import { PracticeScreen } from "./screens/practice.js";
+import { ReviewScreen } from "./screens/review.js";
+import { StatsScreen } from "./screens/stats.js";
+import { LessonsScreen } from "./screens/lessons.js";
+import { LabsScreen } from "./screens/labs.js";
+
+type NavAction = { type: "push"; route: Route } | { type: "pop" } | { type: "replace"; route: Route };
+
+function navReducer(stack: Route[], action: NavAction): Route[] {
+  switch (action.type) {
+    case "push":
+      return [...stack, action.route];
+    case "pop":
+      return stack.slice(0, -1);
+    case "replace":
+      return [...stack.slice(0, -1), action.route];
+  }
+}
+
+/** The study app: a stack of screens, the help overlay on `?`, and the trainer for every screen. */
+export function App({ trainer, content, start }: { trainer: Trainer; content: ContentIndex; start: Route }) {
+  const { exit } = useApp();
+  const [stack, dispatch] = useReducer(
+    navReducer,
+    start.screen === "home" ? [start] : [{ screen: "home" }, start],
+  );
+  const [help, setHelp] = useState(false);
+  const nav: Navigation = useMemo(
+    () => ({
+      push: (route) => dispatch({ type: "push", route }),
+      pop: () => dispatch({ type: "pop" }),
+      replace: (route) => dispatch({ type: "replace", route }),
+      quit: () => exit(),
+    }),
+    [exit],
+  );
+  if (stack.length === 0) exit();
+  const route = stack[stack.length - 1] ?? { screen: "home" };
+
+  useInput((input, key) => {
+    if (input === "?") setHelp((h) => !h);
+    else if (help && (key.escape || input === "q")) setHelp(false);
+  });
+
+  return (
+    <ScreenCtx.Provider value={{ trainer, nav, active: !help, content }}>
+      <Box display={help ? "none" : "flex"} flexDirection="column">
+        <Screen key={stack.length + route.screen} route={route} />
+      </Box>
+      {help ? <HelpScreen route={route} /> : null}
+    </ScreenCtx.Provider>
+  );
+}
+
+function Screen({ route }: { route: Route }) {
+  switch (route.screen) {
+    case "home":
+      return <HomeScreen />;
+    case "study":
+      return (
+        <StudyScreen
+          mode={route.mode}
+          {...(route.domain ? { domain: route.domain } : {})}
+          {...(route.tag ? { tag: route.tag } : {})}
+        />
+      );
+    case "practice":
+      return <PracticeScreen />;
+    case "exam":
+      return <ExamScreen />;
+    case "results":
+      return <ResultsScreen examId={route.examId} />;
+    case "review":
+      return <ReviewScreen />;
+    case "stats":
+      return <StatsScreen />;
+    case "lessons":
+      return <LessonsScreen {...(route.lesson ? { lesson: route.lesson } : {})} />;
+    case "labs":
+      return <LabsScreen />;
+  }
+}

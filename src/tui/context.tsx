@@ -1,0 +1,61 @@
+import { createContext, useContext } from "react";
+import type { Trainer } from "../trainer.js";
+
+export type Route =
+  | { screen: "home" }
+  | { screen: "study"; mode: "study" | "practice"; domain?: string; tag?: string }
+  | { screen: "practice" }
+  | { screen: "exam" }
+  | { screen: "results"; examId: number }
+  | { screen: "review" }
+  | { screen: "lessons"; lesson?: string }
+  | { screen: "labs" }
+  | { screen: "stats" };
+
+export interface Navigation {
+  push(route: Route): void;
+  /** Back one screen; quits from the first one. */
+  pop(): void;
+  replace(route: Route): void;
+  quit(): void;
+}
+
+/** What every screen may reach: the trainer (packs and progress), navigation, and whether it has the keyboard. */
+export interface ScreenContext {
+  trainer: Trainer;
+  nav: Navigation;
+  /** False while the help overlay is open: screens then ignore keys. */
+  active: boolean;
+  /** Lessons and labs, as far as the installed content provides them. */
+  content: ContentIndex;
+}
+
+export interface LessonEntry {
+  id: string;
+  title: string;
+  domain?: string;
+  tags: string[];
+  labs: string[];
+  body: string;
+}
+
+export interface LabEntry {
+  id: string;
+  title: string;
+  summary: string;
+  difficulty?: string;
+  minutes?: number;
+}
+
+export interface ContentIndex {
+  lessons: LessonEntry[];
+  labs: LabEntry[];
+}
+
+export const ScreenCtx = createContext<ScreenContext | null>(null);
+
+export function useScreen(): ScreenContext {
+  const ctx = useContext(ScreenCtx);
+  if (!ctx) throw new Error("useScreen outside the trainer app");
+  return ctx;
+}

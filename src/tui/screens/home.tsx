@@ -1,0 +1,113 @@
+import { Text, useApp, useInput } from "ink";
+import { useMemo, useState } from "react";
+import { Bar } from "../bar.js";
+import { useScreen, type Route } from "../context.js";
+import { Frame, bodyHeight, type Line } from "../frame.js";
+import { bound } from "../keymap.js";
+import { moveCursor, windowAround } from "../list.js";
+import { useTerminalSize } from "../terminal-size.js";
+
+interface MenuItem {
+  label: string;
+  detail: string;
+  route?: Route;
+}
+
+export function HomeScreen() {
+  const { trainer, nav, active } = useScreen();
+  const { columns, rows } = useTerminalSize();
+  const { exit } = useApp();
+  const [cursor, setCursor] = useState(0);
+  const stats = useMemo(() => trainer.stats(), [trainer]);
+  const exam = trainer.blueprint.exam;
+  const pass = trainer.passPercent();
+
+  const menu: MenuItem[] = [
+    {
+      label: "Study",
+      detail: `${stats.dueNow} due, ${stats.newLeftToday} new left today`,
+      route: { screen: "study", mode: "study" },
+    },
+    { label: "Practice", detail: "questions of one domain or tag", route: { screen: "practice" } },
+    {
+      label: "Mock exam",
+      detail: `${exam.questions} questions, ${exam.minutes} minutes, pass at ${pass}%`,
+      route: { screen: "exam" },
+    },
+    { label: "Review", detail: "past exams and the questions you miss most", route: { screen: "review" } },
+    {
+      label: "Lessons",
+      detail: "one per exam domain, and disaster recovery in depth",
+      route: { screen: "lessons" },
+    },
+    { label: "Labs", detail: "disaster-recovery drills on real Kafka clusters", route: { screen: "labs" } },
+    { label: "Stats", detail: "reviews, streak, mastery and readiness", route: { screen: "stats" } },
+    { label: "Quit", detail: "" },
+  ];
+
+  useInput(
+    (input, key) => {
+      if (bound("list", "up", input, key)) setCursor((c) => moveCursor(c, -1, menu.length));
+      else if (bound("list", "down", input, key)) setCursor((c) => moveCursor(c, 1, menu.length));
+      else if (bound("list", "open", input, key)) {
+        const item = menu[cursor]!;
+        if (item.route) nav.push(item.route);
+        else exit();
+      } else if (bound("global", "back", input, key)) exit();
+      else {
+        const byLetter = menu.findIndex((m) => m.label[0]!.toLowerCase() === input.toLowerCase());
+        if (byLetter >= 0 && input !== "q" && menu[byLetter]!.route) nav.push(menu[byLetter]!.route!);
+      }
+    },
+    { isActive: active },
+  );
+
+  const nameWidth = Math.min(28, Math.max(...stats.domains.map((d) => d.name.length), 6));
+  const lines: Line[] = [
+    <Text key="due">
+      <Text bold>{stats.dueNow}</Text> due now · <Text bold>{stats.newLeftToday}</Text> new left today ·
+      streak <Text bold>{stats.streakDays}</Text> day{stats.streakDays === 1 ? "" : "s"} · {stats.seen}/
+      {stats.questions} seen
+    </Text>,
+    <Text key="pred">
+      Predicted exam score <Text bold>{Math.round(stats.predictedScore * 100)}%</Text> (pass mark {pass}%)
+      {stats.exams[0] ? ` · last mock exam ${Math.round(stats.exams[0].percent)}%` : ""}
+    </Text>,
+    "",
+    ...stats.domains.map((d) => (
+      <Text key={d.id}>
+        {"  "}
+        {d.name.slice(0, nameWidth).padEnd(nameWidth)} <Bar share={d.expected} mark={pass / 100} />
+        <Text dimColor>{`  ${d.weight}% of exam`}</Text>
+      </Text>
+    )),
+    "",
+  ];
+  const menuHeight = Math.max(3, bodyHeight(rows) - lines.length);
+  const { start, end } = windowAround(menu.length, cursor, menuHeight);
+  menu.slice(start, end).forEach((item, i) => {
+    const index = start + i;
+    const selected = index === cursor;
+    lines.push(
+      <Text key={`m${index}`} bold={selected}>
+        {selected ? "› " : "  "}
+        {item.label.padEnd(11)}
+        <Text dimColor>{item.detail}</Text>
+      </Text>,
+    );
+  });
+
+  const packs = trainer.catalog.packs;
+  const status = `${packs.reduce((n, p) => n + p.questions.length, 0)} questions `;
+  return (
+    <Frame
+      title="ccaak-train"
+      status={status}
+      lines={lines}
+      offset={0}
+      hints="↑↓ move · Enter open · first letter jumps · ? keys · q quit"
+      columns={columns}
+      rows={rows}
+    />
+  );
+}

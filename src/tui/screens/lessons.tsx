@@ -1,0 +1,102 @@
+import { Text, useInput } from "ink";
+import { useMemo, useState } from "react";
+import { useScreen } from "../context.js";
+import { Frame, bodyHeight, type Line } from "../frame.js";
+import { bound } from "../keymap.js";
+import { clampOffset } from "../lines.js";
+import { moveCursor, windowAround } from "../list.js";
+import { markdownLines } from "../text.js";
+import { useTerminalSize } from "../terminal-size.js";
+
+/** The lessons in `content/`: a list, then one lesson, scrollable, with its questions and labs. */
+export function LessonsScreen({ lesson }: { lesson?: string }) {
+  const { content, nav, active, trainer } = useScreen();
+  const { columns, rows } = useTerminalSize();
+  const [cursor, setCursor] = useState(0);
+  const [open, setOpen] = useState<string | null>(lesson ?? null);
+  const [offset, setOffset] = useState(0);
+  const height = bodyHeight(rows);
+  const current = content.lessons.find((l) => l.id === open);
+  const width = Math.max(20, columns - 1);
+  const lines = useMemo(() => {
+    if (!current) return [];
+    const tagged = trainer.allQuestions.filter((q) => current.tags.some((t) => q.tags.includes(t))).length;
+    const footer = [
+      "",
+      `Practise this lesson's questions: press P (${tagged} questions tagged ${current.tags.map((t) => `#${t}`).join(", ")}).`,
+      ...(current.labs.length > 0
+        ? [`Labs: ${current.labs.map((l) => `ccaak-train lab start ${l}`).join(" · ")}`]
+        : []),
+    ];
+    return [...markdownLines(current.body, width), ...footer];
+  }, [current, width, trainer]);
+
+  useInput(
+    (input, key) => {
+      if (current) {
+        if (bound("global", "back", input, key)) {
+          if (lesson) nav.pop();
+          else setOpen(null);
+        } else if (bound("list", "down", input, key))
+          setOffset((o) => clampOffset(o + 1, height, lines.length));
+        else if (bound("list", "up", input, key)) setOffset((o) => Math.max(0, o - 1));
+        else if (bound("list", "pageDown", input, key))
+          setOffset((o) => clampOffset(o + height - 1, height, lines.length));
+        else if (bound("list", "pageUp", input, key)) setOffset((o) => Math.max(0, o - height + 1));
+        else if (input === "P" && current.tags[0])
+          nav.push({ screen: "study", mode: "practice", tag: current.tags[0] });
+        return;
+      }
+      if (bound("global", "back", input, key)) nav.pop();
+      else if (bound("list", "up", input, key)) setCursor((c) => moveCursor(c, -1, content.lessons.length));
+      else if (bound("list", "down", input, key)) setCursor((c) => moveCursor(c, 1, content.lessons.length));
+      else if (bound("list", "open", input, key) && content.lessons[cursor]) {
+        setOpen(content.lessons[cursor].id);
+        setOffset(0);
+      }
+    },
+    { isActive: active },
+  );
+
+  if (current) {
+    return (
+      <Frame
+        title={`Lesson · ${current.title}`}
+        lines={lines}
+        offset={clampOffset(offset, height, lines.length)}
+        hints="↑↓ PgUp PgDn scroll · P practise · q back"
+        columns={columns}
+        rows={rows}
+      />
+    );
+  }
+  if (content.lessons.length === 0) {
+    return (
+      <Frame
+        title="Lessons"
+        lines={["No lessons are installed yet."]}
+        offset={0}
+        hints="q back"
+        columns={columns}
+        rows={rows}
+      />
+    );
+  }
+  const { start, end } = windowAround(content.lessons.length, cursor, height);
+  const list: Line[] = content.lessons.slice(start, end).map((l, i) => (
+    <Text key={l.id} bold={start + i === cursor}>
+      {start + i === cursor ? "› " : "  "}
+      {l.title}
+    </Text>
+  ));
+  return (
+    <Frame
+      title="Lessons"
+      lines={list}
+      offset={0}
+      hints="↑↓ move · Enter read · q back"
+      columns={columns}
+      rows={rows}
+    />
+  );
+}
