@@ -166,26 +166,25 @@ describe("sandbox lab on real Kafka", () => {
     }
     expect([...committed.keys()].sort()).toEqual([0, 1, 2]);
 
+    // MirrorMaker 2 emits a checkpoint when the translated offset moves, so the newest checkpoint may
+    // carry an earlier commit of the group than the one now on A; it can never be a later one. The
+    // translated offset is at-least-once: never past the upstream position (offsets line up on a fresh B).
     let checkpoints: Checkpoint[] = [];
     const agreed = await waitFor(
       () => {
         const run = cli(["lab", "checkpoints", "--group", "app-g", "--json"]);
         checkpoints = JSON.parse(run.stdout) as Checkpoint[];
-        return [...committed].every(([p, offset]) =>
-          checkpoints.some(
-            (c) => c.topic === "A.orders" && c.partition === p && Number(c.upstreamOffset) === offset,
-          ),
-        );
+        return [...committed].every(([p]) => checkpoints.some((c) => c.topic === "A.orders" && c.partition === p));
       },
       120_000,
       2000,
     );
-    expect(
-      agreed,
-      `checkpoints ${JSON.stringify(checkpoints)} vs committed ${JSON.stringify([...committed])}`,
-    ).toBe(true);
-    for (const c of checkpoints) {
-      // Translation is at-least-once: never past the upstream position (offsets line up on a fresh B).
+    expect(agreed, `checkpoints ${JSON.stringify(checkpoints)}`).toBe(true);
+    for (const [p, offset] of committed) {
+      const c = checkpoints.find((x) => x.topic === "A.orders" && x.partition === p)!;
+      expect(c.group).toBe("app-g");
+      expect(Number(c.upstreamOffset)).toBeGreaterThan(0);
+      expect(Number(c.upstreamOffset)).toBeLessThanOrEqual(offset);
       expect(Number(c.downstreamOffset)).toBeGreaterThan(0);
       expect(Number(c.downstreamOffset)).toBeLessThanOrEqual(Number(c.upstreamOffset));
     }

@@ -43,7 +43,9 @@ export function ExamScreen({ tickMs = 1000 }: { tickMs?: number }) {
   const [exam, setExam] = useState<{ examId: number; session: ExamSession } | null>(null);
   const format = trainer.blueprint.exam;
   const settings = trainer.store.settings();
-  const count = settings.examQuestions ?? format.questions;
+  const domains = new Set(trainer.blueprint.domains.map((d) => d.id));
+  const available = trainer.allQuestions.filter((q) => domains.has(q.domain)).length;
+  const count = Math.min(settings.examQuestions ?? format.questions, available);
   const minutes = settings.examMinutes ?? format.minutes;
 
   useInput(

@@ -8,6 +8,8 @@ import { moveCursor, windowAround } from "../list.js";
 import { useTerminalSize } from "../terminal-size.js";
 
 interface MenuItem {
+  /** The key that opens it from anywhere in the menu. */
+  key: string;
   label: string;
   detail: string;
   route?: Route;
@@ -24,25 +26,43 @@ export function HomeScreen() {
 
   const menu: MenuItem[] = [
     {
+      key: "s",
       label: "Study",
       detail: `${stats.dueNow} due, ${stats.newLeftToday} new left today`,
       route: { screen: "study", mode: "study" },
     },
-    { label: "Practice", detail: "questions of one domain or tag", route: { screen: "practice" } },
+    { key: "p", label: "Practice", detail: "questions of one domain or tag", route: { screen: "practice" } },
     {
+      key: "m",
       label: "Mock exam",
       detail: `${exam.questions} questions, ${exam.minutes} minutes, pass at ${pass}%`,
       route: { screen: "exam" },
     },
-    { label: "Review", detail: "past exams and the questions you miss most", route: { screen: "review" } },
     {
+      key: "r",
+      label: "Review",
+      detail: "past exams and the questions you miss most",
+      route: { screen: "review" },
+    },
+    {
+      key: "l",
       label: "Lessons",
       detail: "one per exam domain, and disaster recovery in depth",
       route: { screen: "lessons" },
     },
-    { label: "Labs", detail: "disaster-recovery drills on real Kafka clusters", route: { screen: "labs" } },
-    { label: "Stats", detail: "reviews, streak, mastery and readiness", route: { screen: "stats" } },
-    { label: "Quit", detail: "" },
+    {
+      key: "b",
+      label: "Labs",
+      detail: "disaster-recovery drills on real Kafka clusters",
+      route: { screen: "labs" },
+    },
+    {
+      key: "t",
+      label: "Stats",
+      detail: "reviews, streak, mastery and readiness",
+      route: { screen: "stats" },
+    },
+    { key: "q", label: "Quit", detail: "" },
   ];
 
   useInput(
@@ -55,8 +75,8 @@ export function HomeScreen() {
         else exit();
       } else if (bound("global", "back", input, key)) exit();
       else {
-        const byLetter = menu.findIndex((m) => m.label[0]!.toLowerCase() === input.toLowerCase());
-        if (byLetter >= 0 && input !== "q" && menu[byLetter]!.route) nav.push(menu[byLetter]!.route!);
+        const route = menu.find((m) => m.key === input)?.route;
+        if (route) nav.push(route);
       }
     },
     { isActive: active },
@@ -91,7 +111,7 @@ export function HomeScreen() {
     lines.push(
       <Text key={`m${index}`} bold={selected}>
         {selected ? "› " : "  "}
-        {item.label.padEnd(11)}
+        {item.key} {item.label.padEnd(11)}
         <Text dimColor>{item.detail}</Text>
       </Text>,
     );
@@ -105,7 +125,7 @@ export function HomeScreen() {
       status={status}
       lines={lines}
       offset={0}
-      hints="↑↓ move · Enter open · first letter jumps · ? keys · q quit"
+      hints="↑↓ move · Enter open · a letter opens its item · ? keys · q quit"
       columns={columns}
       rows={rows}
     />
