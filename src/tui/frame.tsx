@@ -6,7 +6,8 @@ export type Line = string | ReactElement;
 
 /**
  * A whole screen: a title bar, a window onto the body's lines, and a line of key hints. It is always
- * exactly `rows` tall, so ink updates it in place.
+ * one line shorter than the terminal: ink clears and redraws the whole terminal for a frame that
+ * fills it (which flickers), and updates a shorter one in place.
  */
 export function Frame({
   title,
@@ -33,7 +34,7 @@ export function Frame({
   const right = status ?? "";
   const titleWidth = Math.max(0, columns - right.length - 1);
   return (
-    <Box flexDirection="column" width={columns} height={rows}>
+    <Box flexDirection="column" width={columns} height={frameHeight(rows)}>
       <Box width={columns}>
         <Text bold inverse wrap="truncate-end">
           {` ${title}`.padEnd(titleWidth).slice(0, titleWidth)}
@@ -64,7 +65,11 @@ export function Frame({
   );
 }
 
+function frameHeight(rows: number): number {
+  return Math.max(5, rows - 1);
+}
+
 /** Lines left for the body once the title bar and the hint line are drawn. */
 export function bodyHeight(rows: number): number {
-  return Math.max(3, rows - 2);
+  return frameHeight(rows) - 2;
 }
