@@ -1,6 +1,8 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import path from "node:path";
-import { bundledPacksDir, installedPacksDir } from "../paths.js";
+import { bundledPacksDir, installedPacksDir, packageRoot } from "../paths.js";
+import { ParseCache } from "./parse-cache.js";
 import { isPackDir, loadPack, type PackResult } from "./pack.js";
 import type { Diagnostic, LoadedPack, PackSource } from "./types.js";
 
@@ -29,12 +31,34 @@ export function packDirsIn(root: string): string[] {
  * in `diagnostics` and never stops the others from loading. An installed pack may not shadow a
  * bundled one.
  */
-export async function loadPacks(options: { home: string; bundledDir?: string }): Promise<Catalog> {
+export async function loadPacks(options: {
+  home: string;
+  bundledDir?: string;
+  cache?: boolean;
+}): Promise<Catalog> {
   const sources: [string, PackSource][] = [
     ...packDirsIn(options.bundledDir ?? bundledPacksDir).map((dir): [string, PackSource] => [dir, "bundled"]),
     ...packDirsIn(installedPacksDir(options.home)).map((dir): [string, PackSource] => [dir, "installed"]),
   ];
-  return collect(sources.map(([dir, source]) => loadPack(dir, source)));
+  const version = programVersion();
+  const cache =
+    options.cache === false
+      ? undefined
+      : ParseCache.open(path.join(options.home, "cache", "questions.json"), version);
+  const catalog = collect(sources.map(([dir, source]) => loadPack(dir, source, undefined, cache)));
+  cache?.save(version);
+  return catalog;
+}
+
+/**
+ * The package version and this build's stamp, so that a cache written by another version
+ * or build of the parser is not trusted.
+ */
+function programVersion(): string {
+  const { version } = JSON.parse(readFileSync(path.join(packageRoot, "package.json"), "utf8")) as {
+    version: string;
+  };
+  return `${version}:${statSync(fileURLToPath(import.meta.url)).mtimeMs}`;
 }
 
 export function collect(results: readonly PackResult[]): Catalog {

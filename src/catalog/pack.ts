@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { issuesToDiagnostics, keysAt, manifestSchema } from "./schema.js";
+import type { ParseCache } from "./parse-cache.js";
 import { parseQuestionFile } from "./question-file.js";
 import { findUnsafeCharacters } from "./terminal-safety.js";
 import type { Diagnostic, LoadedPack, PackManifest, PackSource, Question } from "./types.js";
@@ -25,7 +26,12 @@ export function isPackDir(dir: string): boolean {
  * Loads a pack folder. A broken question is reported and left out; the others still load. With
  * `only`, just those question files are read (for validating a single file).
  */
-export function loadPack(dir: string, source: PackSource, only?: readonly string[]): PackResult {
+export function loadPack(
+  dir: string,
+  source: PackSource,
+  only?: readonly string[],
+  cache?: ParseCache,
+): PackResult {
   const manifestFile = path.join(dir, MANIFEST);
   const manifestResult = readManifest(manifestFile);
   const diagnostics = [...manifestResult.diagnostics];
@@ -35,8 +41,14 @@ export function loadPack(dir: string, source: PackSource, only?: readonly string
   const files = only ?? questionFiles(dir);
   const questions: Question[] = [];
   const firstById = new Map<string, { file: string; line: number }>();
+  const manifestStamp = cache ? stamp(manifestFile) : "";
   for (const file of files) {
-    const parsed = parseQuestionFile(file, readFileSync(file, "utf8"), packId, manifest?.blueprint);
+    const key = cache ? `${packId}|${manifestStamp}|${stamp(file)}` : "";
+    let parsed = cache?.get(file, key);
+    if (!parsed) {
+      parsed = parseQuestionFile(file, readFileSync(file, "utf8"), packId, manifest?.blueprint);
+      cache?.set(file, key, parsed);
+    }
     diagnostics.push(...parsed.diagnostics);
     const id = parsed.question?.id;
     if (!id) continue;
@@ -58,6 +70,11 @@ export function loadPack(dir: string, source: PackSource, only?: readonly string
 
   const pack = manifest ? { manifest, dir, source, questions } : undefined;
   return { ...(pack ? { pack } : {}), diagnostics, files: files.length };
+}
+
+function stamp(file: string): string {
+  const { mtimeMs, size } = statSync(file);
+  return `${mtimeMs}:${size}`;
 }
 
 /** Every question file in a pack, in a stable order. */
