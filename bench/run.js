@@ -16,9 +16,12 @@ for (const file of files) {
   console.log(`\n${file}`);
   const { run } = await import(pathToFileURL(path.join(here, file)).href);
   for (const figure of await run()) {
-    const ok = figure.target == null || figure.value <= figure.target;
+    const ok = figure.target === undefined || figure.target === null || figure.value <= figure.target;
     if (!ok) missed++;
-    const target = figure.target == null ? "" : `  (target < ${figure.target} ${figure.unit})`;
+    const target =
+      figure.target === undefined || figure.target === null
+        ? ""
+        : `  (target < ${figure.target} ${figure.unit})`;
     console.log(`  ${ok ? "ok  " : "MISS"} ${figure.name}: ${figure.value} ${figure.unit}${target}`);
   }
 }
