@@ -5,11 +5,13 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const cli = path.join(root, "dist/cli/main.js");
 // A full-screen clear: ink emits it only when a frame is taller than the terminal.
+// eslint-disable-next-line no-control-regex -- matching the escape sequence itself
 const CLEAR = /\u001b\[2J|\u001b\[3J/g;
 const DOWN = "\u001b[B";
 const UP = "\u001b[A";
