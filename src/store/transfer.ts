@@ -12,70 +12,77 @@ import { readRawSettings } from "./settings.js";
 export const PROGRESS_FORMAT = "ccaak-train-progress";
 export const PROGRESS_VERSION = 1;
 
-const answerSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("single"), choice: z.number().int().min(0) }),
-  z.object({ type: z.literal("multiple"), choices: z.array(z.number().int().min(0)) }),
-  z.object({ type: z.literal("matching"), matches: z.array(z.number().int().min(0).nullable()) }),
-  z.object({ type: z.literal("order"), order: z.array(z.number().int().min(0)) }),
-]);
-const rating = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
-const time = z.number().int().min(0);
+/** The schema of a progress file, built on first use: building zod schemas costs start-up time. */
+function buildProgressSchema() {
+  const answerSchema = z.discriminatedUnion("type", [
+    z.object({ type: z.literal("single"), choice: z.number().int().min(0) }),
+    z.object({ type: z.literal("multiple"), choices: z.array(z.number().int().min(0)) }),
+    z.object({ type: z.literal("matching"), matches: z.array(z.number().int().min(0).nullable()) }),
+    z.object({ type: z.literal("order"), order: z.array(z.number().int().min(0)) }),
+  ]);
+  const rating = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+  const time = z.number().int().min(0);
 
-const reviewSchema = z.object({
-  uid: z.string().min(1),
-  questionId: z.string().min(1),
-  revision: z.string().nullable(),
-  at: time,
-  mode: z.enum(STUDY_MODES as [string, ...string[]]),
-  answer: answerSchema,
-  correct: z.boolean(),
-  rating,
-  autoRating: rating,
-  durationMs: z.number().int().min(0).nullable(),
-  exam: z.string().nullable(),
-});
+  const reviewSchema = z.object({
+    uid: z.string().min(1),
+    questionId: z.string().min(1),
+    revision: z.string().nullable(),
+    at: time,
+    mode: z.enum(STUDY_MODES as [string, ...string[]]),
+    answer: answerSchema,
+    correct: z.boolean(),
+    rating,
+    autoRating: rating,
+    durationMs: z.number().int().min(0).nullable(),
+    exam: z.string().nullable(),
+  });
 
-const examItemSchema = z.object({
-  questionId: z.string().min(1),
-  domain: z.string(),
-  type: z.enum(["single", "multiple", "matching", "order"]),
-  shown: z.array(z.number().int().min(0)),
-  lefts: z.number().int().min(0),
-  answer: answerSchema.nullable(),
-  flagged: z.boolean(),
-  correct: z.boolean().nullable(),
-  result: z.unknown().nullable(),
-});
+  const examItemSchema = z.object({
+    questionId: z.string().min(1),
+    domain: z.string(),
+    type: z.enum(["single", "multiple", "matching", "order"]),
+    shown: z.array(z.number().int().min(0)),
+    lefts: z.number().int().min(0),
+    answer: answerSchema.nullable(),
+    flagged: z.boolean(),
+    correct: z.boolean().nullable(),
+    result: z.unknown().nullable(),
+  });
 
-const examSchema = z.object({
-  uid: z.string().min(1),
-  pack: z.string(),
-  seed: z.string(),
-  startedAt: time,
-  deadline: time,
-  minutes: z.number().int().min(1),
-  passPercent: z.number().min(0).max(100),
-  status: z.enum(["running", "submitted"]),
-  submittedAt: time.nullable(),
-  timedOut: z.boolean(),
-  total: z.number().int().nullable(),
-  correct: z.number().int().nullable(),
-  percent: z.number().nullable(),
-  passed: z.boolean().nullable(),
-  domains: z.unknown().nullable(),
-  items: z.array(examItemSchema),
-});
+  const examSchema = z.object({
+    uid: z.string().min(1),
+    pack: z.string(),
+    seed: z.string(),
+    startedAt: time,
+    deadline: time,
+    minutes: z.number().int().min(1),
+    passPercent: z.number().min(0).max(100),
+    status: z.enum(["running", "submitted"]),
+    submittedAt: time.nullable(),
+    timedOut: z.boolean(),
+    total: z.number().int().nullable(),
+    correct: z.number().int().nullable(),
+    percent: z.number().nullable(),
+    passed: z.boolean().nullable(),
+    domains: z.unknown().nullable(),
+    items: z.array(examItemSchema),
+  });
 
-const progressSchema = z.object({
-  format: z.literal(PROGRESS_FORMAT),
-  version: z.literal(PROGRESS_VERSION),
-  exportedAt: z.string(),
-  settings: z.record(z.string(), z.unknown()),
-  reviews: z.array(reviewSchema),
-  exams: z.array(examSchema),
-});
+  const progressSchema = z.object({
+    format: z.literal(PROGRESS_FORMAT),
+    version: z.literal(PROGRESS_VERSION),
+    exportedAt: z.string(),
+    settings: z.record(z.string(), z.unknown()),
+    reviews: z.array(reviewSchema),
+    exams: z.array(examSchema),
+  });
+  return progressSchema;
+}
 
-export type ProgressFile = z.infer<typeof progressSchema>;
+let progressSchemaCache: ReturnType<typeof buildProgressSchema> | undefined;
+const progressSchema = () => (progressSchemaCache ??= buildProgressSchema());
+
+export type ProgressFile = z.infer<ReturnType<typeof buildProgressSchema>>;
 type ExportedReview = ProgressFile["reviews"][number];
 type ExportedExam = ProgressFile["exams"][number];
 
@@ -157,7 +164,7 @@ export function exportProgress(db: Database, now: number): ProgressFile {
 
 /** Checks a parsed file against the export format; the message points at the first bad field. */
 export function parseProgressFile(data: unknown): ProgressFile {
-  const parsed = progressSchema.safeParse(data);
+  const parsed = progressSchema().safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? issue.path.join(".") : "(top level)";
