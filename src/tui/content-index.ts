@@ -6,10 +6,21 @@ import type { LoadedPack } from "../catalog/types.js";
 import { labsDir, lessonsDir } from "../paths.js";
 import type { ContentIndex, LabEntry } from "./context.js";
 
-/** The lessons and labs the screens list; content with errors is left out (`validate` reports it). */
+/**
+ * The lessons and labs the screens list, read when a screen first asks for them (the home screen does
+ * not, so start-up does not pay for them). Content with errors is left out; `validate` reports it.
+ */
 export function loadContentIndex(packs: readonly LoadedPack[]): ContentIndex {
-  const { lessons } = loadLessons(lessonsDir, packs, labsDir);
-  return { lessons, labs: listLabs(labsDir) };
+  let lessons: ContentIndex["lessons"] | undefined;
+  let labs: ContentIndex["labs"] | undefined;
+  return {
+    get lessons() {
+      return (lessons ??= loadLessons(lessonsDir, packs, labsDir).lessons);
+    },
+    get labs() {
+      return (labs ??= listLabs(labsDir));
+    },
+  };
 }
 
 function listLabs(dir: string): LabEntry[] {

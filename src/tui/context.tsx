@@ -1,4 +1,5 @@
 import { createContext, useContext } from "react";
+import type { Lesson } from "../catalog/lesson.js";
 import type { Trainer } from "../trainer.js";
 
 export type Route =
@@ -30,15 +31,6 @@ export interface ScreenContext {
   content: ContentIndex;
 }
 
-export interface LessonEntry {
-  id: string;
-  title: string;
-  domain?: string;
-  tags: string[];
-  labs: string[];
-  body: string;
-}
-
 export interface LabEntry {
   id: string;
   title: string;
@@ -48,8 +40,8 @@ export interface LabEntry {
 }
 
 export interface ContentIndex {
-  lessons: LessonEntry[];
-  labs: LabEntry[];
+  readonly lessons: Lesson[];
+  readonly labs: LabEntry[];
 }
 
 export const ScreenCtx = createContext<ScreenContext | null>(null);

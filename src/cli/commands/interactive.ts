@@ -1,4 +1,3 @@
-import { createElement } from "react";
 import { parseArgs } from "node:util";
 import { EXIT, UsageError, type CommandContext } from "../command.js";
 import type { Route } from "../../tui/context.js";
@@ -15,17 +14,16 @@ export async function openTrainer(ctx: CommandContext, route: Route): Promise<nu
   }
   // Colour is decided when chalk loads, so NO_COLOR must be honoured before ink is imported.
   if (ctx.env.NO_COLOR !== undefined && ctx.env.NO_COLOR !== "") process.env.FORCE_COLOR = "0";
-  const [{ render }, { App }, { Trainer }, { loadContentIndex }] = await Promise.all([
-    import("ink"),
-    import("../../tui/app.js"),
+  // The screens come as one bundled file (see scripts/bundle-tui.js); it has the same exports as tui/run.
+  const [{ runTrainer }, { Trainer }] = await Promise.all([
+    import(new URL("../../tui/bundle.js", import.meta.url).href) as Promise<
+      typeof import("../../tui/run.js")
+    >,
     import("../../trainer.js"),
-    import("../../tui/content-index.js"),
   ]);
   const trainer = await Trainer.open(ctx.home);
   try {
-    const content = loadContentIndex(trainer.catalog.packs);
-    const app = render(createElement(App, { trainer, content, start: route }), { exitOnCtrlC: true });
-    await app.waitUntilExit();
+    await runTrainer(trainer, route);
     return EXIT.ok;
   } finally {
     trainer.close();
