@@ -1,6 +1,9 @@
 import { parseArgs } from "node:util";
 import { EXIT, UsageError, type CommandContext } from "../command.js";
 import type { Route } from "../../tui/context.js";
+import type * as TuiRun from "../../tui/run.js";
+
+type TuiModule = typeof TuiRun;
 
 const NON_INTERACTIVE = "validate, packs, stats, progress, doctor and lab";
 
