@@ -19,9 +19,7 @@ export async function openTrainer(ctx: CommandContext, route: Route): Promise<nu
   if (ctx.env.NO_COLOR !== undefined && ctx.env.NO_COLOR !== "") process.env.FORCE_COLOR = "0";
   // The screens come as one bundled file (see scripts/bundle-tui.js); it has the same exports as tui/run.
   const [{ runTrainer }, { Trainer }] = await Promise.all([
-    import(new URL("../../tui/bundle.js", import.meta.url).href) as Promise<
-      typeof import("../../tui/run.js")
-    >,
+    import(new URL("../../tui/bundle.js", import.meta.url).href) as Promise<TuiModule>,
     import("../../trainer.js"),
   ]);
   const trainer = await Trainer.open(ctx.home);
