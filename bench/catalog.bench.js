@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../dist/cli/main.js");
+const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../dist/bin/main.js");
 const TYPES = ["single", "multiple", "matching", "order"];
 
 function questionText(i) {

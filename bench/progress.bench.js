@@ -25,7 +25,7 @@ const DOMAINS = [
 ];
 const DAY = 86_400_000;
 
-function writePack(home) {
+export function writePack(home) {
   const dir = path.join(home, "packs", "bench");
   fs.mkdirSync(dir, { recursive: true });
   const domains = DOMAINS.map(
@@ -80,7 +80,7 @@ function writePack(home) {
 }
 
 /** A progress file with REVIEWS reviews spread over the last year, imported in one go. */
-function progressFile(ids, now) {
+export function progressFile(ids, now) {
   let state = 12345;
   const random = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 4294967296;
   const reviews = [];
@@ -137,7 +137,7 @@ export async function run() {
     const statsRuns = [];
     for (let i = 0; i < 8; i++) {
       t = performance.now();
-      const res = spawnSync(process.execPath, [path.join(root, "dist/cli/main.js"), "stats", "--json"], {
+      const res = spawnSync(process.execPath, [path.join(root, "dist/bin/main.js"), "stats", "--json"], {
         env: { ...process.env, CCAAK_HOME: home },
         encoding: "utf8",
       });

@@ -9,7 +9,7 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const cli = path.join(root, "dist/cli/main.js");
+const cli = path.join(root, "dist/bin/main.js");
 // A full-screen clear: ink emits it only when a frame is taller than the terminal.
 // eslint-disable-next-line no-control-regex -- matching the escape sequence itself
 const CLEAR = /\u001b\[2J|\u001b\[3J/g;

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,8 +19,24 @@ export function dataHome(
   return path.join(env.XDG_DATA_HOME || path.join(home, ".local", "share"), "ccaak-train");
 }
 
-/** The installed package's root: where the bundled `questions/`, `content/`, `labs/` and `kafka/` live. */
-export const packageRoot: string = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+/**
+ * The installed package's root: where the bundled `questions/`, `content/`, `labs/` and `kafka/` live.
+ * Found by walking up to our package.json, so it holds for the sources, dist/ and the bundle alike.
+ */
+export const packageRoot: string = findPackageRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findPackageRoot(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, "package.json");
+    if (
+      existsSync(manifest) &&
+      (JSON.parse(readFileSync(manifest, "utf8")) as { name?: string }).name === "ccaak-train"
+    ) {
+      return dir;
+    }
+    if (path.dirname(dir) === dir) throw new Error(`ccaak-train: no package.json above ${start}`);
+  }
+}
 
 export const bundledPacksDir = path.join(packageRoot, "questions");
 export const lessonsDir = path.join(packageRoot, "content");

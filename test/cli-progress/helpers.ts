@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterEach } from "vitest";
 
 export const repoRoot = path.resolve(import.meta.dirname, "../..");
-const main = path.join(repoRoot, "dist/cli/main.js");
+const main = path.join(repoRoot, "dist/bin/main.js");
 const homes: string[] = [];
 
 afterEach(() => {

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 
 export const repoRoot = path.resolve(import.meta.dirname, "../..");
-const cli = path.join(repoRoot, "dist/cli/main.js");
+const cli = path.join(repoRoot, "dist/bin/main.js");
 
 export interface CliResult {
   status: number | null;

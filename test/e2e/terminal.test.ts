@@ -38,7 +38,7 @@ async function keys(...sequence: string[]) {
 
 function start(home: string) {
   // The trainer ends with the session's shell command, so the session closes when it quits.
-  const command = `cd ${root} && env CCAAK_HOME=${home} CI=false NO_COLOR=1 node dist/cli/main.js`;
+  const command = `cd ${root} && env CCAAK_HOME=${home} CI=false NO_COLOR=1 node dist/bin/main.js`;
   tmux("new-session", "-d", "-s", session, "-x", "80", "-y", "24", command);
 }
 
@@ -94,7 +94,7 @@ describe("the trainer in a real terminal", () => {
     await keys("q");
     expect(await quitted()).toBe(true);
 
-    const stats = spawnSync(process.execPath, [path.join(root, "dist/cli/main.js"), "stats", "--json"], {
+    const stats = spawnSync(process.execPath, [path.join(root, "dist/bin/main.js"), "stats", "--json"], {
       env: { ...process.env, CCAAK_HOME: home },
       encoding: "utf8",
     });

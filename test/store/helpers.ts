@@ -28,4 +28,4 @@ export function open(file: string, options?: OpenOptions): Store {
 export const repoRoot = path.resolve(import.meta.dirname, "../..");
 /** The built store, for child processes (run `npm run build` first). */
 export const distStore = path.join(repoRoot, "dist/store/index.js");
-export const distMain = path.join(repoRoot, "dist/cli/main.js");
+export const distMain = path.join(repoRoot, "dist/bin/main.js");

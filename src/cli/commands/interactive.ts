@@ -1,9 +1,6 @@
 import { parseArgs } from "node:util";
 import { EXIT, UsageError, type CommandContext } from "../command.js";
 import type { Route } from "../../tui/context.js";
-import type * as TuiRun from "../../tui/run.js";
-
-type TuiModule = typeof TuiRun;
 
 const NON_INTERACTIVE = "validate, packs, stats, progress, doctor and lab";
 
@@ -17,9 +14,8 @@ export async function openTrainer(ctx: CommandContext, route: Route): Promise<nu
   }
   // Colour is decided when chalk loads, so NO_COLOR must be honoured before ink is imported.
   if (ctx.env.NO_COLOR !== undefined && ctx.env.NO_COLOR !== "") process.env.FORCE_COLOR = "0";
-  // The screens come as one bundled file (see scripts/bundle-tui.js); it has the same exports as tui/run.
   const [{ runTrainer }, { Trainer }] = await Promise.all([
-    import(new URL("../../tui/bundle.js", import.meta.url).href) as Promise<TuiModule>,
+    import("../../tui/run.js"),
     import("../../trainer.js"),
   ]);
   const trainer = await Trainer.open(ctx.home);
