@@ -32,6 +32,12 @@ function helpText(): string {
   ].join("\n");
 }
 
+/** Bad usage found by a command, or by node:util parseArgs (an unknown option, a missing value). */
+function isUsageError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return error instanceof UsageError || (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS_"));
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
   const out = (text: string) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
@@ -69,8 +75,8 @@ export async function main(argv: string[]): Promise<number> {
     const command = await entry.load();
     return await command.run(ctx);
   } catch (error) {
-    if (error instanceof UsageError) {
-      err(`ccaak-train ${entry.name}: ${error.message}\nUsage: ccaak-train ${entry.usage}`);
+    if (isUsageError(error)) {
+      err(`ccaak-train ${entry.name}: ${(error as Error).message}\nUsage: ccaak-train ${entry.usage}`);
       return EXIT.usage;
     }
     throw error;

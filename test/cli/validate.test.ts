@@ -16,6 +16,13 @@ describe("ccaak-train basics", () => {
     expect(runCli(["--version"]).stdout.trim()).toBe(pkg.version);
   });
 
+  it("exits 2 on an unknown option to any command, with its usage", () => {
+    const { status, stderr } = runCli(["stats", "--jsn"]);
+    expect(status).toBe(2);
+    expect(stderr).toContain("ccaak-train stats: Unknown option '--jsn'");
+    expect(stderr).toContain("Usage: ccaak-train stats [--json]");
+  });
+
   it("exits 2 on an unknown command", () => {
     const { status, stderr } = runCli(["vaildate"]);
     expect(status).toBe(2);
@@ -75,9 +82,11 @@ describe("ccaak-train validate", () => {
 
   it("finds packs inside a folder of packs", () => {
     const { stdout } = runCli(["validate", "--json", "test/fixtures"]);
-    expect(JSON.parse(stdout).packs.map((p: { id: string }) => p.id)).toEqual(
-      ["good-pack", "broken-pack"].sort().reverse().sort(),
-    );
+    expect(JSON.parse(stdout).packs.map((p: { id: string }) => p.id)).toEqual([
+      "broken-pack",
+      "good-pack",
+      "tui-pack",
+    ]);
   });
 
   it("validates the bundled packs clean when given no path", () => {

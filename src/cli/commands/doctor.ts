@@ -15,7 +15,7 @@ import {
   kafkaCacheDir,
   pinnedKafkaVersion,
 } from "../../lab/runtime/toolchain.js";
-import { EXIT, UsageError, type CommandContext } from "../command.js";
+import { EXIT, type CommandContext } from "../command.js";
 
 export interface Check {
   name: string;
@@ -140,12 +140,7 @@ export async function runChecks(env: NodeJS.ProcessEnv, home: string): Promise<C
 }
 
 export async function run(ctx: CommandContext): Promise<number> {
-  let json = false;
-  try {
-    json = Boolean(parseArgs({ args: ctx.args, options: { json: { type: "boolean" } } }).values.json);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const json = Boolean(parseArgs({ args: ctx.args, options: { json: { type: "boolean" } } }).values.json);
   const checks = await runChecks(ctx.env, ctx.home);
   const healthy = checks.every((c) => c.status !== "fail");
   if (json) {

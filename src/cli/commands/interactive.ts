@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { EXIT, UsageError, type CommandContext } from "../command.js";
+import { EXIT, type CommandContext } from "../command.js";
 import type { Route } from "../../tui/context.js";
 
 const NON_INTERACTIVE = "validate, packs, stats, progress, doctor and lab";
@@ -30,16 +30,11 @@ export async function openTrainer(ctx: CommandContext, route: Route): Promise<nu
 /** `study`, `practice`, `exam`, `review`, `read` and the bare command: each opens its screen. */
 export function screenCommand(screen: "home" | "study" | "practice" | "exam" | "review" | "read") {
   return async (ctx: CommandContext): Promise<number> => {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: ctx.args,
-        allowPositionals: screen === "read",
-        options: screen === "practice" ? { domain: { type: "string" }, tag: { type: "string" } } : {},
-      });
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
+    const parsed = parseArgs({
+      args: ctx.args,
+      allowPositionals: screen === "read",
+      options: screen === "practice" ? { domain: { type: "string" }, tag: { type: "string" } } : {},
+    });
     const { domain, tag } = parsed.values as { domain?: string; tag?: string };
     const route: Route =
       screen === "home"

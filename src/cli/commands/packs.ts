@@ -15,16 +15,11 @@ import { installedPacksDir } from "../../paths.js";
 import { EXIT, UsageError, type CommandContext } from "../command.js";
 
 export async function run(ctx: CommandContext): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: ctx.args,
-      allowPositionals: true,
-      options: { json: { type: "boolean", default: false } },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const parsed = parseArgs({
+    args: ctx.args,
+    allowPositionals: true,
+    options: { json: { type: "boolean", default: false } },
+  });
   const [action, target, ...extra] = parsed.positionals;
   const json = parsed.values.json;
   if (extra.length > 0) throw new UsageError(`unexpected argument: ${extra[0]}`);

@@ -12,16 +12,11 @@ import {
 import { EXIT, UsageError, type CommandContext } from "../command.js";
 
 export async function run(ctx: CommandContext): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: ctx.args,
-      allowPositionals: true,
-      options: { json: { type: "boolean", default: false }, format: { type: "string" } },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const parsed = parseArgs({
+    args: ctx.args,
+    allowPositionals: true,
+    options: { json: { type: "boolean", default: false }, format: { type: "string" } },
+  });
   const [action, file, ...extra] = parsed.positionals;
   if (extra.length > 0) throw new UsageError(`unexpected argument: ${extra[0]}`);
   if (action !== "export" && action !== "import") {

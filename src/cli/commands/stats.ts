@@ -2,16 +2,13 @@ import { parseArgs } from "node:util";
 import { asStoreError, progressDbPath, StoreError } from "../../store/index.js";
 import { Trainer } from "../../trainer.js";
 import { formatStats } from "../../study/index.js";
-import { EXIT, UsageError, type CommandContext } from "../command.js";
+import { EXIT, type CommandContext } from "../command.js";
 
 export async function run(ctx: CommandContext): Promise<number> {
-  let json: boolean;
-  try {
-    const parsed = parseArgs({ args: ctx.args, options: { json: { type: "boolean", default: false } } });
-    json = parsed.values.json;
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const { json } = parseArgs({
+    args: ctx.args,
+    options: { json: { type: "boolean", default: false } },
+  }).values;
 
   const file = progressDbPath(ctx.home);
   try {
