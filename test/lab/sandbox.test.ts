@@ -174,7 +174,9 @@ describe("sandbox lab on real Kafka", () => {
       () => {
         const run = cli(["lab", "checkpoints", "--group", "app-g", "--json"]);
         checkpoints = JSON.parse(run.stdout) as Checkpoint[];
-        return [...committed].every(([p]) => checkpoints.some((c) => c.topic === "A.orders" && c.partition === p));
+        return [...committed].every(([p]) =>
+          checkpoints.some((c) => c.topic === "A.orders" && c.partition === p),
+        );
       },
       120_000,
       2000,
