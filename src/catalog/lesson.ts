@@ -3,8 +3,8 @@ import path from "node:path";
 import { z } from "zod";
 import { didYouMean } from "./diagnostics.js";
 import { readFrontMatterFile } from "./front-matter.js";
-import { issuesToDiagnostics, keysAt } from "./schema.js";
-import type { Diagnostic, LoadedPack } from "./types.js";
+import { issuesToDiagnostics, keysAt, statedDefaults } from "./schema.js";
+import type { Diagnostic, LoadedPack, StatedDefault } from "./types.js";
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "use lower-case letters, digits and dashes");
 
@@ -15,6 +15,7 @@ export const lessonSchema = z.strictObject({
   order: z.number().optional(),
   tags: z.array(slug).min(1, "name at least one tag: the lesson's questions are those with its tags"),
   labs: z.array(slug).default([]),
+  defaults: statedDefaults,
 });
 
 export interface Lesson {
@@ -24,6 +25,7 @@ export interface Lesson {
   order: number;
   tags: string[];
   labs: string[];
+  defaults: StatedDefault[];
   body: string;
   file: string;
 }
@@ -122,6 +124,7 @@ export function loadLessons(
       order: fm.order ?? 100,
       tags: fm.tags,
       labs: fm.labs,
+      defaults: fm.defaults,
       body: read.body.trim(),
       file,
     });

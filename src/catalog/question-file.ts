@@ -5,7 +5,7 @@ import { readFrontMatterFile } from "./front-matter.js";
 import type { Blueprint, ChoiceOption, Diagnostic, Question } from "./types.js";
 import type { YamlSource } from "./yaml-source.js";
 
-const EXPLANATION_HEADING = /^#{1,6}[ \t]+Explanation[ \t]*#*[ \t]*$/im;
+export const EXPLANATION_HEADING = /^#{1,6}[ \t]+Explanation[ \t]*#*[ \t]*$/im;
 
 export interface ParsedQuestion {
   question?: Question;

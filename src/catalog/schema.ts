@@ -34,6 +34,19 @@ export const manifestSchema = z.strictObject({
   }),
 });
 
+/** Defaults the text states, declared so that `validate --facts` can check them (questions and lessons). */
+export const statedDefaults = z
+  .array(
+    z.strictObject({
+      config: z
+        .string()
+        .regex(/^[a-z][a-z0-9]*([.-][a-z0-9]+)*$/, "write the configuration name as Kafka does"),
+      component: z.enum(CONFIG_COMPONENTS),
+      value: z.union([z.string(), z.number(), z.boolean()]).transform(String),
+    }),
+  )
+  .default([]);
+
 const common = {
   id: questionId,
   type: z.enum(QUESTION_TYPES),
@@ -41,17 +54,7 @@ const common = {
   difficulty: z.enum(DIFFICULTIES),
   tags: z.array(slug).default([]),
   references: z.array(text).default([]),
-  defaults: z
-    .array(
-      z.strictObject({
-        config: z
-          .string()
-          .regex(/^[a-z][a-z0-9]*([.-][a-z0-9]+)*$/, "write the configuration name as Kafka does"),
-        component: z.enum(CONFIG_COMPONENTS),
-        value: z.union([z.string(), z.number(), z.boolean()]).transform(String),
-      }),
-    )
-    .default([]),
+  defaults: statedDefaults,
 };
 
 const option = z.strictObject({ text, correct: z.boolean().default(false), why: text.optional() });
