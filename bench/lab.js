@@ -1,7 +1,9 @@
 // Lab runtime figures on real processes: `npm run bench:lab` (builds first).
 // start to ready (first produced record readable on B), RSS of all lab processes, replication latency
-// A -> B under the default workload, and stop time with nothing left. Options via environment:
+// A -> B under the default workload, `lab grade` wall time (the CLI, as a learner runs it), and stop
+// time with nothing left. The topology is the planned-failover lab's (the sandbox's plus B's orders). Options via environment:
 // BENCH_LAB_SECONDS (latency sampling window, default 60), CCAAK_KAFKA_CACHE (shared Kafka jars).
+import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,6 +13,7 @@ import { percentile } from "../dist/lab/inspect/lag.js";
 import { allPorts, computeLayout } from "../dist/lab/runtime/layout.js";
 import { takenPorts } from "../dist/lab/runtime/ports.js";
 import { findMarkedProcesses } from "../dist/lab/runtime/processes.js";
+import { loadLabDefinition, toTopology } from "../dist/lab/definitions.js";
 import { sandbox } from "../dist/lab/spec.js";
 import { packageRoot } from "../dist/paths.js";
 
@@ -42,7 +45,8 @@ const log = (line) => process.stderr.write(`${line}\n`);
 const figures = {};
 try {
   const basePort = await freeBase();
-  const { state, secondsToReady } = await startLab(sandbox, { home, env, basePort, runtime: "local", log });
+  const spec = toTopology(loadLabDefinition("planned-failover"));
+  const { state, secondsToReady } = await startLab(spec, { home, env, basePort, runtime: "local", log });
   figures.startToReadySeconds = Number(secondsToReady.toFixed(1));
   log(`ready in ${figures.startToReadySeconds} s; sampling replication latency for ${seconds} s ...`);
 
@@ -77,6 +81,22 @@ try {
   await stream.close();
   await consumer.close(true);
 
+  const gradeTimes = [];
+  for (let i = 0; i < 3; i++) {
+    const started = Date.now();
+    const run = spawnSync(
+      process.execPath,
+      [path.join(packageRoot, "dist", "cli", "main.js"), "lab", "grade", "--json"],
+      {
+        env,
+        encoding: "utf8",
+      },
+    );
+    if (run.status !== 0 && run.status !== 1) throw new Error(`lab grade failed: ${run.stderr}`);
+    gradeTimes.push((Date.now() - started) / 1000);
+  }
+  figures.gradeSecondsMax = Number(Math.max(...gradeTimes).toFixed(2));
+
   figures.peakRssMiB = peakRss;
   figures.rssByProcessMiB = peakBreakdown;
   figures.replicationSamples = latencies.length;
@@ -99,6 +119,7 @@ const targets = {
   startToReadySeconds: (v) => v < 90,
   peakRssMiB: (v) => v < 3072,
   replicationLatencyP99Ms: (v) => v < 5000,
+  gradeSecondsMax: (v) => v < 10,
   stopSeconds: (v) => v < 15,
   leftoverProcesses: (v) => v === 0,
   leftoverPorts: (v) => v === 0,

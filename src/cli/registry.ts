@@ -17,8 +17,9 @@ export const commands: CommandEntry[] = [
   screen("read", "read [LESSON]", "read the lessons"),
   {
     name: "validate",
-    usage: "validate [PATH...] [--json] [--stats]",
-    summary: "check question packs (bundled and installed when no PATH is given)",
+    usage: "validate [PATH...] [--json] [--stats] [--facts]",
+    summary:
+      "check question packs (bundled and installed when no PATH is given); --facts: config names and defaults against the Kafka jars",
     load: () => import("./commands/validate.js"),
   },
   {
@@ -47,7 +48,8 @@ export const commands: CommandEntry[] = [
   },
   {
     name: "lab",
-    usage: "lab list|start LAB|status|env|shell|app|dns|checkpoints|fault|stop",
+    usage:
+      "lab list|start LAB|reset [LAB]|status|env|shell|app|dns|checkpoints|mm2|fault|proceed|declare|hint|grade|history|stop",
     summary: "run a disaster-recovery lab on real Kafka clusters and MirrorMaker 2",
     load: () => import("./commands/lab.js"),
   },

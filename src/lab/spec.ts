@@ -1,6 +1,6 @@
 /**
- * What a lab needs running: the two regions, MirrorMaker 2 between them and the workload. Plain data, so a
- * lab file format can produce it later.
+ * What a lab needs running: the two regions, MirrorMaker 2 between them, the workload and the faults.
+ * Plain data: `labs/<id>/lab.md` produces it (see `lab/definitions.ts`).
  */
 export type Region = "A" | "B";
 export const REGIONS: readonly Region[] = ["A", "B"];
@@ -10,6 +10,8 @@ export interface RegionSpec {
   nodes: number;
   /** `broker.rack` per node, in node order; none when absent. */
   racks?: string[];
+  /** Extra `server.properties` lines for every node of the region (they win over the lab defaults). */
+  brokerConfigs?: Record<string, string>;
 }
 
 export interface TopicSpec {
@@ -44,6 +46,26 @@ export interface WorkloadSpec {
   keys: number;
   /** The topics the consumer subscribes to, depending on which region the DNS record points at. */
   consumerTopics: Record<Region, string[]>;
+  /** At most this many records a second for the consumer (a consumer that falls behind); none: no limit. */
+  consumerRatePerSecond?: number;
+  /** The applications the lab starts (default both); the others wait for `lab app start`. */
+  start?: ("producer" | "consumer")[];
+  /** The producer's first `producer.properties` (`acks`, `enable.idempotence`); none: acks=all, idempotent. */
+  producerSettings?: Record<string, string>;
+}
+
+export type FaultAction =
+  | { fault: "kill-node" | "freeze-node" | "thaw-node" | "start-node"; node: string }
+  | { fault: "kill-region" | "start-region"; region: Region }
+  | { fault: "stop-mm2" | "start-mm2" };
+
+/** One step of a lab's fault plan: `after` seconds past the previous step (the first: past the trigger). */
+export type FaultStep = FaultAction & { after: number };
+
+export interface FaultPlan {
+  /** `ready`: a timer fires the steps once the lab is ready; `proceed`: `lab proceed` runs them. */
+  trigger: "ready" | "proceed";
+  steps: FaultStep[];
 }
 
 export interface LabTopology {
@@ -57,6 +79,7 @@ export interface LabTopology {
   workload: WorkloadSpec | null;
   /** The region the applications' DNS record points at when the lab starts. */
   dns: Region;
+  faults?: FaultPlan;
 }
 
 export const DEFAULT_RACKS_A = ["az-a", "az-b", "az-c"];

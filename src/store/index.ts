@@ -1,6 +1,7 @@
 export { latestBackup, dailyBackupPath, migrationBackupPath } from "./backup.js";
 export { ImportError, StoreCorruptError, StoreError, StoreTooNewError } from "./errors.js";
 export type { StoredExam } from "./exams.js";
+export type { LabAttemptRecord, StoredLabAttempt } from "./labs.js";
 export { checkMigrations, type MigrationReport } from "./migrate.js";
 export { MIGRATIONS, type Migration } from "./migrations/index.js";
 export { STUDY_MODES, type AnswerRecord, type StoredReview, type StudyMode } from "./reviews.js";

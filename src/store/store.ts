@@ -21,6 +21,7 @@ import {
   writeExamResult,
 } from "./exams.js";
 import type { StoredExam } from "./exams.js";
+import { labAttempts, saveLabAttempt, type LabAttemptRecord, type StoredLabAttempt } from "./labs.js";
 import { migrate, type MigrationReport } from "./migrate.js";
 import { MIGRATIONS, type Migration } from "./migrations/index.js";
 import { Reviews, type AnswerRecord, type StoredReview } from "./reviews.js";
@@ -318,6 +319,15 @@ export class Store {
 
   recentExams(limit = 5): ExamSummary[] {
     return recentExamRows(this.db, limit).map(summaryFromRow);
+  }
+
+  /** Stores a graded lab drill (grading the same drill again replaces its report). */
+  saveLabAttempt(attempt: LabAttemptRecord): void {
+    this.db.transaction(() => saveLabAttempt(this.db, attempt)).immediate();
+  }
+
+  labAttempts(options: { lab?: string; limit?: number } = {}): StoredLabAttempt[] {
+    return labAttempts(this.db, options.lab, options.limit ?? 50);
   }
 
   exportProgress(now: number): ProgressFile {

@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot, runCli } from "./run-cli.js";
@@ -61,7 +62,7 @@ describe("ccaak-train validate", () => {
     expect(status).toBe(1);
     const report = JSON.parse(stdout);
     expect(report.ok).toBe(false);
-    expect(report.summary).toEqual({ packs: 1, questions: 3, lessons: 0, errors: 21, warnings: 1 });
+    expect(report.summary).toEqual({ packs: 1, questions: 3, lessons: 0, labs: 0, errors: 21, warnings: 1 });
     expect(report.diagnostics).toContainEqual({
       file: path.join(repoRoot, "test/fixtures/broken-pack/unknown-field.md"),
       line: 7,
@@ -102,6 +103,29 @@ describe("ccaak-train validate", () => {
     expect(stats.pack).toBe("ccaak-core");
     expect(stats.domains.map((d: { id: string }) => d.id)).toContain("deployment");
     expect(Object.keys(stats.types)).toEqual(["single", "multiple", "matching", "order"]);
+  });
+
+  it("checks labs: the bundled ones clean, a broken one with file:line:field diagnostics", () => {
+    const clean = runCli(["validate", "labs"]);
+    expect(clean.status).toBe(0);
+    expect(clean.stdout.trim()).toBe("6 valid labs: 0 errors, 0 warnings");
+    expect(runCli(["validate"]).stdout).toMatch(/, 6 valid labs: 0 errors/);
+
+    const dir = mkdtempSync(path.join(os.tmpdir(), "ccaak-lab-"));
+    mkdirSync(path.join(dir, "broken"));
+    const text = readFileSync(path.join(repoRoot, "labs/planned-failover/lab.md"), "utf8")
+      .replace("id: planned-failover", "id: broken")
+      .replace(
+        "check: mm2-caught-up, points: 10, params: { maxLag: 0 }",
+        'check: mm2-caught-up, points: 10, params: { maxLag: "0" }',
+      );
+    writeFileSync(path.join(dir, "broken", "lab.md"), text);
+    const broken = runCli(["validate", path.join(dir, "broken")]);
+    expect(broken.status).toBe(1);
+    const line = text.slice(0, text.indexOf('"0"')).split("\n").length;
+    expect(broken.stdout).toContain(`broken/lab.md:${line}:`);
+    expect(broken.stdout).toMatch(/error checks\.1\.params\.maxLag: expected number, got text "0"/);
+    expect(broken.stdout.trim().split("\n").at(-1)).toBe("0 valid labs: 1 error, 0 warnings");
   });
 
   it("exits 2 on bad usage", () => {

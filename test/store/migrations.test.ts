@@ -9,11 +9,11 @@ const columns = (db: Database.Database, table: string) =>
   (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
 
 describe("migration 001-initial", () => {
-  it("creates the review log, cards, exams and settings at user_version 1", () => {
+  it("creates the review log, cards, exams and settings", () => {
     const file = path.join(tempDir(), "progress.db");
     open(file).close();
     const db = new Database(file, { readonly: true });
-    expect(db.pragma("user_version", { simple: true })).toBe(1);
+    expect(db.pragma("user_version", { simple: true })).toBe(2);
     expect(columns(db, "review")).toEqual([
       "id",
       "uid",
@@ -35,9 +35,54 @@ describe("migration 001-initial", () => {
   });
 });
 
+describe("migration 002-labs", () => {
+  it("adds graded lab drills to a version 1 database, keeping its reviews", () => {
+    const file = path.join(tempDir(), "progress.db");
+    const old = open(file, { migrations: MIGRATIONS.slice(0, 1) });
+    old.recordAnswer({
+      questionId: "p/q",
+      at: 1_000,
+      mode: "study",
+      answer: { type: "single", choice: 0 },
+      correct: true,
+      rating: 3,
+      durationMs: 5,
+    });
+    old.close();
+    const store = open(file);
+    expect(store.migration).toEqual({ from: 1, to: 2, backup: `${file}.bak-v1` });
+    expect(store.history("p/q")).toHaveLength(1);
+    const attempt = {
+      uid: "stamp-planned-failover#1",
+      lab: "planned-failover",
+      startedAt: 1_000,
+      gradedAt: 2_000,
+      score: 40,
+      maxScore: 100,
+      percent: 40,
+      passed: false,
+      hintsUsed: 1,
+      report: { left: ["DNS points to region B"] },
+      timeline: [{ at: "t", event: "hint" }],
+    };
+    store.saveLabAttempt(attempt);
+    store.saveLabAttempt({ ...attempt, gradedAt: 3_000, score: 100, percent: 100, passed: true });
+    expect(store.labAttempts()).toEqual([
+      { ...attempt, gradedAt: 3_000, score: 100, percent: 100, passed: true, grades: 2 },
+    ]);
+    expect(store.labAttempts({ lab: "durability" })).toEqual([]);
+    store.close();
+    const db = new Database(file, { readonly: true });
+    expect(columns(db, "lab_attempt")).toEqual(
+      expect.arrayContaining(["uid", "report", "timeline", "grades"]),
+    );
+    db.close();
+  });
+});
+
 describe("migration runner", () => {
   const v2: Migration = {
-    version: 2,
+    version: 3,
     name: "add-note",
     up: (db) => db.exec("ALTER TABLE review ADD COLUMN note TEXT"),
   };
@@ -63,12 +108,12 @@ describe("migration runner", () => {
     store.close();
 
     const migrated = open(file, { migrations: [...MIGRATIONS, v2] });
-    expect(migrated.migration).toEqual({ from: 1, to: 2, backup: `${file}.bak-v1` });
+    expect(migrated.migration).toEqual({ from: 2, to: 3, backup: `${file}.bak-v2` });
     expect(migrated.history("p/q")).toHaveLength(1);
     migrated.close();
 
-    const backup = new Database(`${file}.bak-v1`, { readonly: true });
-    expect(backup.pragma("user_version", { simple: true })).toBe(1);
+    const backup = new Database(`${file}.bak-v2`, { readonly: true });
+    expect(backup.pragma("user_version", { simple: true })).toBe(2);
     expect(backup.prepare("SELECT count(*) FROM review").pluck().get()).toBe(1);
     expect(columns(backup, "review")).not.toContain("note");
     backup.close();
@@ -83,11 +128,11 @@ describe("migration runner", () => {
     const broken: Migration[] = [
       ...MIGRATIONS,
       v2,
-      { version: 3, name: "broken", up: (db) => db.exec("ALTER TABLE nowhere ADD COLUMN x TEXT") },
+      { version: 4, name: "broken", up: (db) => db.exec("ALTER TABLE nowhere ADD COLUMN x TEXT") },
     ];
     expect(() => open(file, { migrations: broken })).toThrow(/nowhere/);
     const db = new Database(file, { readonly: true });
-    expect(db.pragma("user_version", { simple: true })).toBe(1);
+    expect(db.pragma("user_version", { simple: true })).toBe(2);
     expect(columns(db, "review")).not.toContain("note");
     db.close();
   });
@@ -107,7 +152,7 @@ describe("migration runner", () => {
     }
     expect(error).toBeInstanceOf(StoreTooNewError);
     expect((error as Error).message).toContain(file);
-    expect((error as Error).message).toMatch(/schema version 7.*versions up to 1.*newer ccaak-train/);
+    expect((error as Error).message).toMatch(/schema version 7.*versions up to 2.*newer ccaak-train/);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 });

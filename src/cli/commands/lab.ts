@@ -2,27 +2,45 @@ import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
 import {
   applyFault,
+  declare,
+  LabIncompatibleError,
   LabRunningError,
+  Mm2FileError,
+  proceed,
   requireRunningLab,
+  resetLab,
   setApp,
   setDns,
   startLab,
+  startLearnerMm2,
   stopLab,
+  stopLearnerMm2,
   NoLabError,
   type Fault,
 } from "../../lab/lab.js";
+import type { LabDefinition } from "../../catalog/lab-file.js";
+import {
+  LabDefinitionError,
+  listLabDefinitions,
+  loadLabDefinition,
+  toTopology,
+} from "../../lab/definitions.js";
+import { gradeLab, hintsUsed, type GradeReport } from "../../lab/grade.js";
 import { readCheckpoints } from "../../lab/inspect/mm2.js";
+import { appendTimeline, readTimeline } from "../../lab/runtime/state.js";
+import { openStore, progressDbPath } from "../../store/index.js";
 import { collectStatus, type LabStatus } from "../../lab/inspect/status.js";
 import { DEFAULT_BASE_PORT } from "../../lab/runtime/layout.js";
 import { PortsTakenError } from "../../lab/runtime/local.js";
 import { shellQuote } from "../../lab/runtime/render.js";
 import { attemptPaths, type LabState } from "../../lab/runtime/state.js";
 import { ToolchainError } from "../../lab/runtime/toolchain.js";
-import { findLabSpec, labSpecs, type Region } from "../../lab/spec.js";
+import type { Region } from "../../lab/spec.js";
 import type { AppName } from "../../lab/workload/files.js";
 import { EXIT, UsageError, type CommandContext } from "../command.js";
 
-const SUBCOMMANDS = "list, start, status, env, shell, app, dns, checkpoints, fault, stop";
+const SUBCOMMANDS =
+  "list, start, reset, status, env, shell, app, dns, checkpoints, mm2, fault, proceed, declare, hint, grade, history, stop";
 
 function region(value: string | undefined): Region {
   const upper = value?.toUpperCase();
@@ -55,10 +73,23 @@ export async function run(ctx: CommandContext): Promise<number> {
   try {
     switch (sub) {
       case "list":
-        for (const spec of Object.values(labSpecs)) ctx.out(`${spec.id.padEnd(12)} ${spec.title}`);
-        return EXIT.ok;
+        return list(ctx, rest);
       case "start":
         return await start(ctx, rest);
+      case "reset":
+        return await start(ctx, rest, true);
+      case "mm2":
+        return await mm2(ctx, rest);
+      case "proceed":
+        return await proceedCommand(ctx, rest);
+      case "declare":
+        return declareCommand(ctx, rest);
+      case "hint":
+        return hint(ctx, rest);
+      case "grade":
+        return await grade(ctx, rest);
+      case "history":
+        return history(ctx, rest);
       case "status":
         return await status(ctx, rest);
       case "env":
@@ -68,7 +99,7 @@ export async function run(ctx: CommandContext): Promise<number> {
       case "app":
         return await app(ctx, rest);
       case "dns":
-        return dns(ctx, rest);
+        return await dns(ctx, rest);
       case "checkpoints":
         return await checkpoints(ctx, rest);
       case "fault":
@@ -88,34 +119,80 @@ export async function run(ctx: CommandContext): Promise<number> {
       error instanceof NoLabError ||
       error instanceof LabRunningError ||
       error instanceof PortsTakenError ||
-      error instanceof ToolchainError;
+      error instanceof ToolchainError ||
+      error instanceof LabIncompatibleError ||
+      error instanceof LabDefinitionError ||
+      error instanceof Mm2FileError;
     ctx.err(`ccaak-train lab ${sub}: ${error instanceof Error ? error.message : String(error)}`);
     if (!known && error instanceof Error && ctx.env.CCAAK_DEBUG) ctx.err(error.stack ?? "");
     return EXIT.failed;
   }
 }
 
-async function start(ctx: CommandContext, args: string[]): Promise<number> {
+function list(ctx: CommandContext, args: string[]): number {
+  const { values } = parseArgs({ args, options: { json: { type: "boolean" } } });
+  const labs = listLabDefinitions();
+  if (values.json) {
+    const rows = labs.map((l) => ({
+      id: l.id,
+      title: l.title,
+      summary: l.summary,
+      domain: l.domain,
+      difficulty: l.difficulty,
+      minutes: l.minutes,
+      graded: l.checks.length > 0,
+    }));
+    ctx.out(toJson(rows));
+    return EXIT.ok;
+  }
+  for (const l of labs) {
+    ctx.out(`${l.id.padEnd(20)} ${l.difficulty.padEnd(7)} ~${String(l.minutes).padStart(2)} min  ${l.title}`);
+    ctx.out(`${"".padEnd(20)} ${l.summary}`);
+  }
+  return EXIT.ok;
+}
+
+function findLab(id: string): LabDefinition {
+  const lab = loadLabDefinition(id);
+  if (!lab) {
+    const ids = listLabDefinitions().map((l) => l.id);
+    throw new UsageError(`no lab "${id}"; labs: ${ids.join(", ")}`);
+  }
+  return lab;
+}
+
+/** The running drill's lab file, which grading and hints follow. */
+function runningLab(home: string): { state: LabState; lab: LabDefinition } {
+  const state = requireRunningLab(home);
+  return { state, lab: findLab(state.labId) };
+}
+
+async function start(ctx: CommandContext, args: string[], reset = false): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: { "port-base": { type: "string" }, runtime: { type: "string" }, json: { type: "boolean" } },
   });
-  const [labId] = positionals;
+  const labId = reset ? (positionals[0] ?? requireRunningLab(ctx.home).labId) : positionals[0];
   if (!labId || positionals.length > 1)
-    throw new UsageError("lab start LAB (for example: lab start sandbox)");
-  const spec = findLabSpec(labId);
-  if (!spec) throw new UsageError(`no lab "${labId}"; labs: ${Object.keys(labSpecs).join(", ")}`);
+    throw new UsageError(
+      reset ? "lab reset [LAB]" : "lab start LAB (for example: lab start planned-failover)",
+    );
+  const lab = findLab(labId);
+  const spec = toTopology(lab);
   const runtime = values.runtime ?? "local";
   if (runtime !== "local" && runtime !== "docker") throw new UsageError(`--runtime is local or docker`);
+  if (runtime === "docker" && lab.id !== "sandbox")
+    throw new UsageError("--runtime docker runs the sandbox only");
   const log = values.json ? ctx.err : ctx.out;
-  const result = await startLab(spec, {
+  const options = {
     home: ctx.home,
     env: ctx.env,
     basePort: portBase(values["port-base"], ctx.env),
     runtime,
     log,
-  });
+  } as const;
+  const result = reset ? await resetLab(spec, options) : await startLab(spec, options);
   const { state } = result;
   if (values.json) {
     ctx.out(
@@ -138,10 +215,151 @@ async function start(ctx: CommandContext, args: string[]): Promise<number> {
       "Next:",
       '  eval "$(ccaak-train lab env)"   # A_BOOTSTRAP, B_BOOTSTRAP and kafka-* tools on PATH',
       "  ccaak-train lab status",
+      ...(lab.checks.length > 0
+        ? ["  ccaak-train lab grade          # any time: what passes and what is left"]
+        : []),
       "  ccaak-train lab stop",
+      "",
+      lab.briefing,
     ].join("\n"),
   );
   return EXIT.ok;
+}
+
+async function mm2(ctx: CommandContext, args: string[]): Promise<number> {
+  const [action, file, ...extra] = args;
+  if (action === "start" && file && extra.length === 0) {
+    const { clusters } = await startLearnerMm2(ctx.home, file);
+    ctx.out(
+      `MirrorMaker 2 started with ${file} (--clusters ${clusters.join(" ")}); its log: $CCAAK_LAB_DIR/logs/mm2.log`,
+    );
+    return EXIT.ok;
+  }
+  if (action === "stop" && !file) {
+    ctx.out((await stopLearnerMm2(ctx.home)) ? "MirrorMaker 2 stopped." : "MirrorMaker 2 was not started.");
+    return EXIT.ok;
+  }
+  throw new UsageError("lab mm2 start FILE | lab mm2 stop");
+}
+
+async function proceedCommand(ctx: CommandContext, args: string[]): Promise<number> {
+  if (args.length > 0) throw new UsageError("lab proceed takes no arguments");
+  await proceed(ctx.home, (line) => ctx.out(`${new Date().toISOString().slice(11, 19)}  ${line}`));
+  ctx.out("Done. Run ccaak-train lab grade when you are ready.");
+  return EXIT.ok;
+}
+
+function declareCommand(ctx: CommandContext, args: string[]): number {
+  const [name, value, ...extra] = args;
+  const n = Number(value);
+  if (name !== "lost" || !Number.isInteger(n) || n < 0 || extra.length)
+    throw new UsageError("lab declare lost N (the acknowledged records you found lost)");
+  declare(ctx.home, name, n);
+  ctx.out(`Declared: ${n} records lost.`);
+  return EXIT.ok;
+}
+
+function hint(ctx: CommandContext, args: string[]): number {
+  if (args.length > 0) throw new UsageError("lab hint takes no arguments");
+  const { state, lab } = runningLab(ctx.home);
+  const used = hintsUsed(readTimeline(state.attemptDir));
+  const next = lab.hints[used];
+  if (next === undefined) {
+    ctx.out(used === 0 ? "This lab has no hints." : `No more hints: all ${used} are shown.`);
+    return EXIT.ok;
+  }
+  appendTimeline(state.attemptDir, "hint", { index: used + 1 });
+  ctx.out(`Hint ${used + 1} of ${lab.hints.length} (-${lab.hintCost} points): ${next}`);
+  return EXIT.ok;
+}
+
+async function grade(ctx: CommandContext, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { json: { type: "boolean" } } });
+  const { state, lab } = runningLab(ctx.home);
+  if (lab.checks.length === 0) {
+    ctx.out(`Lab ${lab.id} has no graded checks.`);
+    return EXIT.ok;
+  }
+  const { report, timeline } = await gradeLab(state, lab);
+  const store = openStore(progressDbPath(ctx.home));
+  try {
+    store.saveLabAttempt({
+      uid: report.attempt,
+      lab: report.lab,
+      startedAt: Date.parse(report.startedAt),
+      gradedAt: Date.parse(report.gradedAt),
+      score: report.score,
+      maxScore: report.maxScore,
+      percent: report.percent,
+      passed: report.passed,
+      hintsUsed: report.hintsUsed,
+      report,
+      timeline,
+    });
+  } finally {
+    store.close();
+  }
+  appendTimeline(state.attemptDir, "graded", { score: report.score, passed: report.passed });
+  ctx.out(values.json ? toJson(report) : formatGrade(report));
+  return report.passed ? EXIT.ok : EXIT.failed;
+}
+
+const secs = (s: number | null) => (s === null ? "not yet" : `${s.toFixed(1)} s`);
+
+export function formatGrade(r: GradeReport): string {
+  const lines = [`${r.title} (${r.attempt})`, ""];
+  for (const c of r.checks) {
+    lines.push(
+      `${c.passed ? "PASS" : "FAIL"}  ${String(c.points).padStart(3)}/${String(c.maxPoints).padEnd(3)} ${c.title}`,
+    );
+    lines.push(`            observed: ${c.observed}`);
+    if (c.hint) lines.push(`            hint: ${c.hint}`);
+  }
+  const m = r.measured;
+  lines.push(
+    "",
+    `Measured: RPO ${m.rpoRecords === null ? "unknown (records unreadable)" : `${m.rpoRecords} records (${(m.rpoSeconds ?? 0).toFixed(1)} s)`}, RTO writes ${secs(m.writeRtoSeconds)}, processing ${secs(m.consumerRtoSeconds)}`,
+    `          ${m.duplicates} processed twice, ${m.skipped} skipped, ${m.pending} still to process (${m.acked} acknowledged, ${m.consumed} processed)`,
+  );
+  if (r.targets)
+    lines.push(
+      `Targets:  RPO ${r.targets.rpoRecords} records (${r.targets.rpoSeconds} s), RTO ${r.targets.rtoSeconds} s`,
+    );
+  lines.push(
+    `Hints used: ${r.hintsUsed}${r.hintPenalty ? ` (-${r.hintPenalty} points)` : ""}`,
+    `Score: ${r.score}/${r.maxScore} (${r.percent}%, pass at ${r.passPercent}%): ${r.passed ? "PASSED" : "not passed yet"}`,
+  );
+  if (r.left.length > 0) lines.push(`Left to do: ${r.left.join("; ")}`);
+  return lines.join("\n");
+}
+
+function history(ctx: CommandContext, args: string[]): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: "boolean" } },
+  });
+  const store = openStore(progressDbPath(ctx.home));
+  try {
+    const attempts = store.labAttempts(positionals[0] ? { lab: positionals[0] } : {});
+    if (values.json) {
+      ctx.out(toJson(attempts.map(({ timeline: _t, ...rest }) => rest)));
+      return EXIT.ok;
+    }
+    if (attempts.length === 0) {
+      ctx.out("No graded lab attempts yet.");
+      return EXIT.ok;
+    }
+    for (const a of attempts) {
+      const m = (a.report as GradeReport).measured;
+      ctx.out(
+        `${new Date(a.gradedAt).toISOString().slice(0, 16).replace("T", " ")}  ${a.lab.padEnd(20)} ${String(a.score).padStart(3)}/${a.maxScore} ${a.passed ? "passed" : "failed"}  RPO ${m.rpoRecords ?? "?"}  RTO ${secs(m.writeRtoSeconds)}  hints ${a.hintsUsed}`,
+      );
+    }
+    return EXIT.ok;
+  } finally {
+    store.close();
+  }
 }
 
 async function status(ctx: CommandContext, args: string[]): Promise<number> {
@@ -185,7 +403,7 @@ export function formatStatus(s: LabStatus): string {
     for (const t of s.mirroredTopics) {
       const parts = t.partitions.map((p) => `p${p.partition} ${p.targetEnd}/${p.sourceEnd}`).join(", ");
       lines.push(
-        `  ${t.source} -> ${t.target}: lag ${t.partitions.length ? t.totalLag : "unknown"}${parts ? ` (B/A end offsets: ${parts})` : ""}`,
+        `  ${t.source} -> ${t.target}: lag ${t.partitions.length ? t.totalLag : "unknown"}${parts ? ` (mirror/source end offsets: ${parts})` : ""}`,
       );
     }
   }
@@ -246,27 +464,30 @@ async function app(ctx: CommandContext, args: string[]): Promise<number> {
   return EXIT.ok;
 }
 
-function dns(ctx: CommandContext, args: string[]): number {
+async function dns(ctx: CommandContext, args: string[]): Promise<number> {
   const [action, target, ...extra] = args;
   if (action !== "set" || extra.length) throw new UsageError("lab dns set A|B");
   const r = region(target);
-  setDns(ctx.home, r);
+  await setDns(ctx.home, r);
   ctx.out(`kafka.orders.lab now resolves to region ${r}; applications pick it up when they (re)start.`);
   return EXIT.ok;
 }
 
 async function checkpoints(ctx: CommandContext, args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { group: { type: "string" }, json: { type: "boolean" } } });
+  const { values } = parseArgs({
+    args,
+    options: { group: { type: "string" }, on: { type: "string" }, json: { type: "boolean" } },
+  });
   const state = requireRunningLab(ctx.home);
-  if (!state.spec.mm2) throw new UsageError(`lab ${state.labId} runs no MirrorMaker 2`);
-  const list = await readCheckpoints(state, values.group);
+  const on = region(values.on ?? "B");
+  const list = await readCheckpoints(state, values.group, on);
   if (values.json) {
     ctx.out(toJson(list));
     return EXIT.ok;
   }
   if (list.length === 0) {
     ctx.out(
-      `No checkpoints${values.group ? ` for group ${values.group}` : ""} in A.checkpoints.internal yet.`,
+      `No checkpoints${values.group ? ` for group ${values.group}` : ""} in ${on === "B" ? "A" : "B"}.checkpoints.internal on ${on} yet.`,
     );
     return EXIT.ok;
   }

@@ -32,8 +32,15 @@ function decodeAll<T>(records: RawRecord[], decode: (key: Buffer, value: Buffer)
 }
 
 /** Latest translated offsets per partition, as RemoteClusterUtils.translateOffsets would give them. */
-export async function readCheckpoints(state: LabState, group?: string): Promise<Checkpoint[]> {
-  const records = await readTopic(state.layout.regions.B.bootstrap, checkpointsTopic());
+export async function readCheckpoints(
+  state: LabState,
+  group?: string,
+  on: "A" | "B" = "B",
+): Promise<Checkpoint[]> {
+  const records = await readTopic(
+    state.layout.regions[on].bootstrap,
+    checkpointsTopic(on === "B" ? "A" : "B"),
+  );
   return latestCheckpoints(decodeAll(records, decodeCheckpoint), group);
 }
 

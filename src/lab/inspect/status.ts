@@ -3,7 +3,8 @@ import { isListening } from "../runtime/ports.js";
 import { processState } from "../runtime/processes.js";
 import { runtimeFor } from "../lab.js";
 import { readTimeline, type LabState, type TimelineEvent } from "../runtime/state.js";
-import { REGIONS, remoteTopicName, type Region } from "../spec.js";
+import { enabledFlows, readMm2Properties, remoteName } from "../mirror.js";
+import { REGIONS, type Region } from "../spec.js";
 import {
   APPS,
   appFiles,
@@ -119,7 +120,7 @@ export async function collectStatus(state: LabState): Promise<LabStatus> {
 
   let mm2: LabStatus["mm2"] = null;
   const mirroredTopics: MirroredTopic[] = [];
-  if (state.spec.mm2) {
+  if (state.processes.mm2) {
     const proc = runtime.processStatus(state, "mm2");
     mm2 = { pid: proc.pid, process: proc.state, connectors: [], lastHeartbeatAgeMs: null, error: null };
     if (regions.B.reachable) {
@@ -134,22 +135,22 @@ export async function collectStatus(state: LabState): Promise<LabStatus> {
       mm2.error = "region B is unreachable";
     }
     const topics = state.spec.workload ? [state.spec.workload.topic] : [];
-    for (const source of topics) {
-      const target = remoteTopicName(state.spec.mm2, source);
-      const sourceEnds = regions.A.reachable
-        ? await topicOffsets(regions.A.bootstrap, source).catch(() => [])
-        : [];
-      const targetEnds = regions.B.reachable
-        ? await topicOffsets(regions.B.bootstrap, target).catch(() => [])
-        : [];
-      const partitions = partitionLags(sourceEnds, targetEnds);
-      mirroredTopics.push({
-        source,
-        target,
-        partitions,
-        totalLag: partitions.reduce((s, p) => s + p.lag, 0),
-      });
-    }
+    const flows = enabledFlows(readMm2Properties(state) ?? {});
+    for (const flow of flows)
+      for (const source of topics) {
+        const target = remoteName(flow, source);
+        const from = regions[flow.source];
+        const to = regions[flow.target];
+        const sourceEnds = from.reachable ? await topicOffsets(from.bootstrap, source).catch(() => []) : [];
+        const targetEnds = to.reachable ? await topicOffsets(to.bootstrap, target).catch(() => []) : [];
+        const partitions = partitionLags(sourceEnds, targetEnds);
+        mirroredTopics.push({
+          source,
+          target,
+          partitions,
+          totalLag: partitions.reduce((s, p) => s + p.lag, 0),
+        });
+      }
   }
 
   const apps: AppReport[] = [];

@@ -131,7 +131,13 @@ export class LocalRuntime implements LabRuntime {
     const region = state.layout.regions[node.region];
     writeFileSync(
       config,
-      renderServerProperties(node, region, path.join(paths.data, node.name), state.spec.title),
+      renderServerProperties(
+        node,
+        region,
+        path.join(paths.data, node.name),
+        state.spec.title,
+        state.spec.regions[node.region].brokerConfigs,
+      ),
     );
     writeFileSync(log4j, renderLog4j2(path.join(paths.logs, `${node.name}.log`), "INFO"));
     return {
@@ -153,12 +159,20 @@ export class LocalRuntime implements LabRuntime {
     };
   }
 
-  private mm2Record(state: LabState): ProcessRecord {
+  /**
+   * Writes MirrorMaker 2's properties (the spec's, or a learner's file with the clusters its flows
+   * target) and the process record that runs them; `startMm2` starts it.
+   */
+  configureMm2(state: LabState, learnerFile?: { text: string; clusters: string[] }): void {
+    state.processes[MM2] = this.mm2Record(state, learnerFile);
+  }
+
+  private mm2Record(state: LabState, learnerFile?: { text: string; clusters: string[] }): ProcessRecord {
     const paths = attemptPaths(state.attemptDir);
     const config = path.join(paths.config, "mm2.properties");
     const log4j = path.join(paths.config, "mm2-log4j2.properties");
     const bootstraps = { A: state.layout.regions.A.bootstrap, B: state.layout.regions.B.bootstrap };
-    writeFileSync(config, renderMm2Properties(state.spec, bootstraps));
+    writeFileSync(config, learnerFile ? learnerFile.text : renderMm2Properties(state.spec, bootstraps));
     writeFileSync(log4j, renderLog4j2(path.join(paths.logs, "mm2.log"), "INFO"));
     return {
       name: MM2,
@@ -174,7 +188,7 @@ export class LocalRuntime implements LabRuntime {
         KAFKA_TOOLS["connect-mirror-maker"]!,
         config,
         "--clusters",
-        "B",
+        ...(learnerFile ? learnerFile.clusters : ["B"]),
       ],
       logFile: path.join(paths.logs, "mm2.out"),
       pidFile: path.join(paths.run, "mm2.pid"),

@@ -62,6 +62,7 @@ export function renderServerProperties(
   region: RegionLayout,
   logDir: string,
   labTitle: string,
+  overrides: Record<string, string> = {},
 ): string {
   const listeners: Properties = [
     [
@@ -74,8 +75,10 @@ export function renderServerProperties(
     ["controller.quorum.voters", quorumVoters(region)],
     ["log.dirs", logDir],
   ];
+  const settings = clusterSettings(node, region.nodes.length).filter(([key]) => !(key in overrides));
   return formatProperties(`${labTitle}\nRegion ${node.region}, node ${node.name}: KRaft combined mode`, [
-    ...clusterSettings(node, region.nodes.length),
+    ...settings,
+    ...Object.entries(overrides),
     ...listeners,
   ]);
 }

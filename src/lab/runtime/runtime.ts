@@ -25,6 +25,8 @@ export interface LabRuntime {
   killRegion(state: LabState, region: Region): Promise<void>;
   startRegion(state: LabState, region: Region): Promise<void>;
   stopMm2(state: LabState): Promise<void>;
+  /** Prepares MirrorMaker 2 with the spec's settings, or a learner's properties and the clusters to run. */
+  configureMm2(state: LabState, learnerFile?: { text: string; clusters: string[] }): void;
   startMm2(state: LabState): Promise<void>;
   /** pid and liveness of a node or MirrorMaker 2 (`mm2`), as the runtime sees it. */
   processStatus(state: LabState, name: string): { pid: number | null; state: "running" | "frozen" | "gone" };

@@ -42,6 +42,8 @@ export interface LabState {
   libsDir: string;
   kafkaVersion: string;
   processes: Record<string, ProcessRecord>;
+  /** Drills run on these clusters so far: `lab reset` starts the next one without restarting Kafka. */
+  drill?: number;
 }
 
 export interface TimelineEvent {

@@ -28,7 +28,7 @@ export function errorText(error: unknown): string {
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Reads the attempt folder given as the first argument and resolves the DNS record once. */
-export function startApp(app: AppName): AppContext {
+export function startApp(app: AppName, settings?: Record<string, string>): AppContext {
   const attemptDir = process.argv[2];
   if (!attemptDir) throw new Error(`usage: ${app}.js ATTEMPT_DIR`);
   const config = readJson<AppConfig>(appConfigFile(attemptDir));
@@ -49,6 +49,7 @@ export function startApp(app: AppName): AppContext {
     lastError: null,
     lastErrorAt: null,
     lastSuccessAt: null,
+    ...(settings ? { settings } : {}),
   };
   const save = () => {
     status.updatedAt = new Date().toISOString();

@@ -10,6 +10,8 @@ const app = startApp("consumer");
 const { workload } = app.config;
 const region = app.dns.region;
 const topics = workload.consumerTopics[region];
+// A consumer slower than the producer builds a backlog, as real ones do: one record per pause.
+const pauseMs = workload.consumerRatePerSecond ? 1000 / workload.consumerRatePerSecond : 0;
 
 type StringMessage = Message<string, string, string, string>;
 
@@ -100,6 +102,10 @@ async function runOnce(): Promise<void> {
       });
       toCommit.set(`${message.topic}-${message.partition}`, message);
       app.ok();
+      if (pauseMs > 0) {
+        stream.pause();
+        setTimeout(() => stream.resume(), pauseMs);
+      }
     });
     app.ok();
     app.log(`consuming ${topics.join(", ")} as ${workload.group}`);

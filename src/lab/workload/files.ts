@@ -32,6 +32,8 @@ export interface AppStatus {
   lastError: string | null;
   lastErrorAt: string | null;
   lastSuccessAt: string | null;
+  /** The settings the application started with (the producer's `acks` and `enable.idempotence`). */
+  settings?: Record<string, string>;
 }
 
 export const appFiles = (attemptDir: string, app: AppName) => ({
@@ -40,6 +42,8 @@ export const appFiles = (attemptDir: string, app: AppName) => ({
   log: path.join(attemptDir, "apps", `${app}.log`),
 });
 export const dnsFile = (attemptDir: string) => path.join(attemptDir, "dns.json");
+export const producerPropertiesFile = (attemptDir: string) =>
+  path.join(attemptDir, "apps", "producer.properties");
 export const appConfigFile = (attemptDir: string) => path.join(attemptDir, "apps", "config.json");
 
 export function writeJson(file: string, value: unknown): void {

@@ -4,11 +4,36 @@
  * fresh client, as an at-least-once application would.
  */
 import { ProduceAcks, Producer, stringSerializers } from "@platformatic/kafka";
+import { existsSync, readFileSync } from "node:fs";
 import { closeForcefully, sleep, startApp } from "./app.js";
-import { appFiles } from "./files.js";
+import { appFiles, producerPropertiesFile } from "./files.js";
 import { readLedger } from "./ledger.js";
 
-const app = startApp("producer");
+/** `producer.properties` in the attempt folder, when the lab lets the learner choose the settings. */
+function readSettings(attemptDir: string | undefined): Record<string, string> {
+  const settings: Record<string, string> = { acks: "all", "enable.idempotence": "true" };
+  const file = attemptDir ? producerPropertiesFile(attemptDir) : "";
+  if (!file || !existsSync(file)) return settings;
+  for (const raw of readFileSync(file, "utf8").split("\n")) {
+    const line = raw.trim();
+    const eq = line.indexOf("=");
+    if (!line || line.startsWith("#") || eq < 0) continue;
+    settings[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
+  }
+  if (settings.acks === "-1") settings.acks = "all";
+  return settings;
+}
+
+const settings = readSettings(process.argv[2]);
+const app = startApp("producer", settings);
+const acks =
+  settings.acks === "0"
+    ? ProduceAcks.NO_RESPONSE
+    : settings.acks === "1"
+      ? ProduceAcks.LEADER
+      : ProduceAcks.ALL;
+// Kafka's own producer refuses idempotence without acks=all; this one just turns it off.
+const idempotent = settings["enable.idempotence"] === "true" && acks === ProduceAcks.ALL;
 const { workload } = app.config;
 const region = app.dns.region;
 
@@ -25,8 +50,8 @@ function newProducer(): Producer<string, string, string, string> {
     clientId: "orders-producer",
     bootstrapBrokers: app.dns.bootstrap.split(","),
     serializers: stringSerializers,
-    acks: ProduceAcks.ALL,
-    idempotent: true,
+    acks,
+    idempotent,
     timeout: 5000,
     retries: 3,
     retryDelay: 500,

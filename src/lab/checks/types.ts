@@ -1,0 +1,99 @@
+/**
+ * What a check sees: the clusters' state as inspected when grading, what the applications' ledgers
+ * say happened, and the attempt's timeline. Plain data (numbers, not bigints), so checks stay pure.
+ */
+import type { TimelineEvent } from "../runtime/state.js";
+import type { Region } from "../spec.js";
+import type { DrillFacts } from "./drill.js";
+
+export interface PartitionState {
+  partition: number;
+  leader: number;
+  replicas: number[];
+  isr: number[];
+}
+
+export interface TopicState {
+  partitions: PartitionState[];
+  /** Effective configuration (overrides and defaults) as `kafka-configs --describe --all` shows it. */
+  configs: Record<string, string>;
+  endOffsets: number[];
+}
+
+export interface GroupState {
+  state: string;
+  /** Committed offsets: topic -> partition -> offset. */
+  offsets: Record<string, Record<number, number>>;
+}
+
+export interface RegionState {
+  reachable: boolean;
+  brokers: { id: number; rack: string | null }[];
+  topics: Record<string, TopicState>;
+  groups: Record<string, GroupState>;
+  /** Whatever could not be read, in words (a region partly down). */
+  problems: string[];
+}
+
+export interface CheckpointState {
+  group: string;
+  /** The topic as named on the cluster holding the checkpoint. */
+  topic: string;
+  partition: number;
+  upstreamOffset: number;
+  downstreamOffset: number;
+}
+
+export interface Mm2State {
+  running: boolean;
+  /** The properties MirrorMaker 2 was started with (the lab's or the learner's file), null if never. */
+  properties: Record<string, string> | null;
+  connectors: { connector: string; task: number | null; state: string }[];
+  /** Checkpoints per cluster that holds them (`A.checkpoints.internal` lives on B). */
+  checkpoints: Record<Region, CheckpointState[]>;
+}
+
+export interface AppState {
+  running: boolean;
+  region: Region | null;
+  /** The settings the application started with (producer: `acks`, `enable.idempotence`). */
+  settings: Record<string, string>;
+}
+
+export interface ObservedState {
+  at: number;
+  regions: Record<Region, RegionState>;
+  mm2: Mm2State;
+  dns: Region | null;
+  apps: { producer: AppState; consumer: AppState };
+}
+
+export interface GradeInput {
+  observed: ObservedState;
+  drill: DrillFacts;
+  timeline: TimelineEvent[];
+  /** The region the workload ran against when the lab started, and the one it should end on. */
+  from: Region;
+  to: Region;
+  workload: { topic: string; group: string } | null;
+}
+
+export interface CheckOutcome {
+  passed: boolean;
+  observed: string;
+  /** A hint that depends on what went wrong; the check's own hint otherwise. */
+  hint?: string;
+  /** Part of the points for a partly right answer (0..1); all or nothing when absent. */
+  fraction?: number;
+}
+
+export interface CheckResult {
+  id: string;
+  check: string;
+  title: string;
+  passed: boolean;
+  points: number;
+  maxPoints: number;
+  observed: string;
+  hint: string | null;
+}

@@ -1,0 +1,166 @@
+/**
+ * Grading a drill: gather the state (read-only), analyse the ledgers, run the lab's checks, and add up
+ * the score. `scoreDrill` is pure; `gradeLab` does the reading.
+ */
+import path from "node:path";
+import type { LabDefinition } from "../catalog/lab-file.js";
+import { analyseDrill, type DrillFacts, type PresentRecord } from "./checks/drill.js";
+import { findCheck } from "./checks/registry.js";
+import type { CheckResult, GradeInput, ObservedState } from "./checks/types.js";
+import { observeLab, presentRecords } from "./inspect/state.js";
+import { readTimeline, type LabState, type TimelineEvent } from "./runtime/state.js";
+import type { Region } from "./spec.js";
+import { appFiles } from "./workload/files.js";
+import { readLedger } from "./workload/ledger.js";
+
+export interface GradeReport {
+  lab: string;
+  title: string;
+  /** `<attempt folder>#<drill>`: one drill of one lab start. */
+  attempt: string;
+  startedAt: string;
+  gradedAt: string;
+  checks: CheckResult[];
+  score: number;
+  maxScore: number;
+  hintsUsed: number;
+  hintPenalty: number;
+  percent: number;
+  passPercent: number;
+  passed: boolean;
+  measured: {
+    /** Null when the target region's records could not be read. */
+    rpoRecords: number | null;
+    rpoSeconds: number | null;
+    writeRtoSeconds: number | null;
+    consumerRtoSeconds: number | null;
+    duplicates: number;
+    skipped: number;
+    pending: number;
+    acked: number;
+    consumed: number;
+  };
+  targets: LabDefinition["targets"] | null;
+  /** Titles of the checks not passed yet: what is left to do. */
+  left: string[];
+}
+
+/** The region the workload should end on: the one the lab's DNS check names, else where it started. */
+export function targetRegion(lab: LabDefinition): Region {
+  const dns = lab.checks.find((c) => c.check === "dns-points-to")?.params as { region?: Region } | undefined;
+  return dns?.region ?? lab.topology.dns;
+}
+
+export function hintsUsed(timeline: TimelineEvent[]): number {
+  return timeline.filter((e) => e.event === "hint").length;
+}
+
+export function scoreDrill(
+  lab: LabDefinition,
+  input: GradeInput,
+  meta: { attempt: string; startedAt: string; gradedAt: string },
+): GradeReport {
+  const checks: CheckResult[] = lab.checks.map((spec, i) => {
+    const definition = findCheck(spec.check);
+    if (!definition) throw new Error(`unknown check ${spec.check}`);
+    const outcome = definition.run(input, spec.params);
+    const fraction = outcome.passed ? 1 : (outcome.fraction ?? 0);
+    return {
+      id: `${i + 1}`,
+      check: spec.check,
+      title: spec.title,
+      passed: outcome.passed,
+      points: Math.round(spec.points * fraction),
+      maxPoints: spec.points,
+      observed: outcome.observed,
+      hint: outcome.passed ? null : (outcome.hint ?? spec.hint),
+    };
+  });
+  const earned = checks.reduce((s, c) => s + c.points, 0);
+  const used = hintsUsed(input.timeline);
+  const penalty = Math.min(earned, used * lab.hintCost);
+  const score = earned - penalty;
+  const percent = lab.points > 0 ? Math.round((score / lab.points) * 1000) / 10 : 100;
+  const d: DrillFacts = input.drill;
+  const target = input.observed.regions[input.to];
+  const recordsRead = target.reachable && !target.problems.some((p) => p.startsWith("records:"));
+  return {
+    lab: lab.id,
+    title: lab.title,
+    ...meta,
+    checks,
+    score,
+    maxScore: lab.points,
+    hintsUsed: used,
+    hintPenalty: penalty,
+    percent,
+    passPercent: lab.passPercent,
+    passed: checks.length > 0 && percent >= lab.passPercent,
+    measured: {
+      rpoRecords: recordsRead ? d.lost : null,
+      rpoSeconds: recordsRead ? d.lostSeconds : null,
+      writeRtoSeconds: d.writeDowntimeSeconds,
+      consumerRtoSeconds: d.consumerDowntimeSeconds,
+      duplicates: d.duplicates,
+      skipped: d.skipped,
+      pending: d.pending,
+      acked: d.acked,
+      consumed: d.consumed,
+    },
+    targets: lab.targets ?? null,
+    left: checks.filter((c) => !c.passed).map((c) => c.title),
+  };
+}
+
+/** Reads everything a grade needs from the running lab; changes nothing. */
+export async function gatherGradeInput(state: LabState, lab: LabDefinition): Promise<GradeInput> {
+  const from = lab.topology.dns;
+  const to = targetRegion(lab);
+  const timeline = readTimeline(state.attemptDir);
+  const observed: ObservedState = await observeLab(state);
+  const workload = state.spec.workload;
+  const target = observed.regions[to];
+  const topics = workload ? workload.consumerTopics[to].filter((t) => target.topics[t]) : [];
+  const live = state.layout.regions[to].nodes.map((n) => `${n.host}:${n.clientPort}`).join(",");
+  let present = new Map<number, PresentRecord>();
+  if (target.reachable && topics.length > 0) {
+    present = await presentRecords(live, topics).catch((error: unknown) => {
+      target.problems.push(`records: ${error instanceof Error ? error.message : String(error)}`);
+      return present;
+    });
+  }
+  const drill = analyseDrill({
+    producer: readLedger(appFiles(state.attemptDir, "producer").ledger),
+    consumer: readLedger(appFiles(state.attemptDir, "consumer").ledger),
+    present,
+    committed: workload ? (target.groups[workload.group]?.offsets ?? {}) : {},
+    timeline,
+    from,
+    to,
+  });
+  return {
+    observed,
+    drill,
+    timeline,
+    from,
+    to,
+    workload: workload ? { topic: workload.topic, group: workload.group } : null,
+  };
+}
+
+export function attemptId(state: LabState): string {
+  return `${path.basename(state.attemptDir)}#${state.drill ?? 1}`;
+}
+
+export async function gradeLab(
+  state: LabState,
+  lab: LabDefinition,
+): Promise<{ report: GradeReport; timeline: TimelineEvent[] }> {
+  const input = await gatherGradeInput(state, lab);
+  const report = scoreDrill(lab, input, {
+    attempt: attemptId(state),
+    startedAt: state.startedAt,
+    gradedAt: new Date().toISOString(),
+  });
+  return { report, timeline: input.timeline };
+}

@@ -1,0 +1,209 @@
+/**
+ * The clusters' state as the grader needs it, read-only: topics with partitions, replicas, ISR, racks,
+ * effective configs and end offsets; consumer groups with committed offsets; MirrorMaker 2's
+ * checkpoints and connector status; the DNS record and the applications. A region that is down is
+ * reported as unreachable, never waited on for long.
+ */
+import { ConfigResourceTypes } from "@platformatic/kafka";
+import type { CheckpointState, ObservedState, RegionState, TopicState } from "../checks/types.js";
+import type { PresentRecord } from "../checks/drill.js";
+import { readMm2Properties } from "../mirror.js";
+import { processState } from "../runtime/processes.js";
+import type { LabState } from "../runtime/state.js";
+import { REGIONS, type Region } from "../spec.js";
+import { appFiles, dnsFile, readJson, type AppStatus, type DnsRecord } from "../workload/files.js";
+import { appRunning } from "../workload/launch.js";
+import { readTopic, withAdmin } from "./client.js";
+import {
+  decodeCheckpoint,
+  decodeConnectStatus,
+  latestCheckpoints,
+  latestConnectStatuses,
+} from "./decoders.js";
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) =>
+      setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms).unref(),
+    ),
+  ]);
+}
+
+/** The live nodes' bootstrap list, so that a dead node is not tried first. */
+function liveBootstrap(state: LabState, region: Region): string {
+  const live = state.layout.regions[region].nodes.filter((n) => {
+    const pid = state.processes[n.name]?.pid;
+    return pid !== null && pid !== undefined && processState(pid) === "running";
+  });
+  return live.map((n) => `${n.host}:${n.clientPort}`).join(",");
+}
+
+export async function inspectRegion(bootstrap: string): Promise<RegionState> {
+  const empty: RegionState = { reachable: false, brokers: [], topics: {}, groups: {}, problems: [] };
+  if (!bootstrap) return { ...empty, problems: ["no node is running"] };
+  try {
+    return await within(
+      withAdmin(bootstrap, async (admin) => {
+        const region: RegionState = { ...empty, reachable: true, problems: [] };
+        const names = await admin.listTopics({ includeInternals: false });
+        const metadata = await admin.metadata({ topics: names });
+        region.brokers = [...metadata.brokers.entries()]
+          .map(([id, b]) => ({ id, rack: b.rack ?? null }))
+          .sort((a, b) => a.id - b.id);
+        const configs =
+          names.length > 0
+            ? await admin.describeConfigs({
+                resources: names.map((n) => ({ resourceType: ConfigResourceTypes.TOPIC, resourceName: n })),
+              })
+            : [];
+        const ends =
+          names.length > 0
+            ? await admin
+                .listOffsets({
+                  topics: names.map((n) => ({
+                    name: n,
+                    partitions: Array.from(
+                      { length: metadata.topics.get(n)?.partitionsCount ?? 0 },
+                      (_, p) => ({ partitionIndex: p, timestamp: -1n }),
+                    ),
+                  })),
+                })
+                .catch((error: unknown) => {
+                  region.problems.push(`end offsets: ${message(error)}`);
+                  return [];
+                })
+            : [];
+        for (const name of names) {
+          const info = metadata.topics.get(name);
+          if (!info) continue;
+          const topic: TopicState = {
+            partitions: info.partitions.map((p, partition) => ({
+              partition,
+              leader: p.leader,
+              replicas: p.replicas,
+              isr: p.isr,
+            })),
+            configs: {},
+            endOffsets: [],
+          };
+          for (const c of configs.find((d) => d.resourceName === name)?.configs ?? [])
+            if (typeof c.value === "string") topic.configs[c.name] = c.value;
+          const listed = ends.find((e) => e.name === name);
+          for (const p of listed?.partitions ?? []) topic.endOffsets[p.partitionIndex] = Number(p.offset);
+          region.topics[name] = topic;
+        }
+        // describeGroups is not used: the client cannot decode a Connect worker group's member metadata.
+        // Right after a restart the group coordinator may not answer yet: topics still count.
+        const listed = await admin.listGroups().catch((error: unknown) => {
+          region.problems.push(`groups: ${message(error)}`);
+          return new Map();
+        });
+        const groups = [...listed.keys()];
+        if (groups.length > 0) {
+          const offsets = await admin.listConsumerGroupOffsets({ groups });
+          for (const id of groups) {
+            const committed: Record<string, Record<number, number>> = {};
+            for (const t of offsets.find((o) => o.groupId === id)?.topics ?? []) {
+              for (const p of t.partitions) {
+                if (p.committedOffset < 0n) continue;
+                (committed[t.name] ??= {})[p.partitionIndex] = Number(p.committedOffset);
+              }
+            }
+            region.groups[id] = { state: String(listed.get(id)?.state ?? "UNKNOWN"), offsets: committed };
+          }
+        }
+        return region;
+      }),
+      8000,
+    );
+  } catch (error) {
+    return { ...empty, problems: [message(error)] };
+  }
+}
+
+async function readCheckpointsOn(bootstrap: string, source: Region): Promise<CheckpointState[]> {
+  const records = await within(readTopic(bootstrap, `${source}.checkpoints.internal`), 5000);
+  const decoded = records.flatMap((r) => {
+    if (!r.key || !r.value) return [];
+    try {
+      return [decodeCheckpoint(r.key, r.value)];
+    } catch {
+      return [];
+    }
+  });
+  return latestCheckpoints(decoded).map((c) => ({
+    group: c.group,
+    topic: c.topic,
+    partition: c.partition,
+    upstreamOffset: Number(c.upstreamOffset),
+    downstreamOffset: Number(c.downstreamOffset),
+  }));
+}
+
+/** Workload records on a region's topics, by the sequence number in their JSON value. */
+export async function presentRecords(
+  bootstrap: string,
+  topics: string[],
+): Promise<Map<number, PresentRecord>> {
+  const present = new Map<number, PresentRecord>();
+  for (const topic of topics) {
+    const records = await within(readTopic(bootstrap, topic), 5000);
+    for (const r of records) {
+      try {
+        const seq = (JSON.parse(r.value?.toString() ?? "") as { seq?: unknown }).seq;
+        if (typeof seq === "number" && !present.has(seq))
+          present.set(seq, { topic, partition: r.partition, offset: Number(r.offset) });
+      } catch {
+        // not a workload record
+      }
+    }
+  }
+  return present;
+}
+
+export async function observeLab(state: LabState): Promise<ObservedState> {
+  const bootstraps = { A: liveBootstrap(state, "A"), B: liveBootstrap(state, "B") };
+  const [A, B] = await Promise.all(REGIONS.map((r) => inspectRegion(bootstraps[r])));
+  const regions = { A: A!, B: B! };
+  const checkpoints: Record<Region, CheckpointState[]> = { A: [], B: [] };
+  await Promise.all(
+    REGIONS.map(async (r) => {
+      const other: Region = r === "A" ? "B" : "A";
+      if (regions[r].reachable && regions[r].topics[`${other}.checkpoints.internal`])
+        checkpoints[r] = await readCheckpointsOn(bootstraps[r], other).catch(() => []);
+    }),
+  );
+  const mm2Pid = state.processes.mm2?.pid;
+  const mm2Running = mm2Pid !== null && mm2Pid !== undefined && processState(mm2Pid) !== "gone";
+  const connectors: ObservedState["mm2"]["connectors"] = [];
+  for (const r of REGIONS) {
+    const topic = `mm2-status.${r === "A" ? "B" : "A"}.internal`;
+    if (!state.processes.mm2 || !regions[r].topics[topic]) continue;
+    const records = await within(readTopic(bootstraps[r], topic), 5000).catch(() => []);
+    const statuses = records.flatMap((rec) => {
+      try {
+        const status = rec.key ? decodeConnectStatus(rec.key, rec.value) : null;
+        return status ? [status] : [];
+      } catch {
+        return [];
+      }
+    });
+    for (const c of latestConnectStatuses(statuses))
+      connectors.push({ connector: c.connector, task: c.task, state: c.state });
+  }
+  const app = (name: "producer" | "consumer") => {
+    const status = readJson<AppStatus>(appFiles(state.attemptDir, name).status);
+    const running = appRunning(state, name);
+    return { running, region: running ? (status?.region ?? null) : null, settings: status?.settings ?? {} };
+  };
+  return {
+    at: Date.now(),
+    regions,
+    mm2: { running: mm2Running, properties: readMm2Properties(state), connectors, checkpoints },
+    dns: readJson<DnsRecord>(dnsFile(state.attemptDir))?.region ?? null,
+    apps: { producer: app("producer"), consumer: app("consumer") },
+  };
+}

@@ -1,0 +1,182 @@
+import { describe, expect, it } from "vitest";
+import { analyseDrill } from "../../src/lab/checks/drill.js";
+import { CHECKS } from "../../src/lab/checks/registry.js";
+import type { GradeInput, ObservedState, RegionState } from "../../src/lab/checks/types.js";
+import type { TimelineEvent } from "../../src/lab/runtime/state.js";
+import type { LedgerEntry } from "../../src/lab/workload/ledger.js";
+
+const T0 = Date.parse("2026-01-01T10:00:00Z");
+const iso = (ms: number) => new Date(T0 + ms).toISOString();
+const acked = (seq: number, region: string, ms: number): LedgerEntry => ({
+  type: "acked",
+  seq,
+  partition: 0,
+  offset: seq - 1,
+  ts: T0 + ms,
+  region,
+});
+const consumed = (seq: number, topic: string, offset: number, region: string, ms: number): LedgerEntry => ({
+  type: "consumed",
+  seq,
+  key: null,
+  topic,
+  partition: 0,
+  offset,
+  ts: T0 + ms,
+  region,
+});
+const region = (over: Partial<RegionState> = {}): RegionState => ({
+  reachable: true,
+  brokers: [],
+  topics: {},
+  groups: {},
+  problems: [],
+  ...over,
+});
+
+/** Seqs 1..6 acknowledged on A; 1..3 processed on A; 1..5 mirrored to A.orders on B (offsets 0..4). */
+function drill(
+  consumerOnB: LedgerEntry[],
+  committed: Record<number, number> = {},
+  timeline: TimelineEvent[] = [],
+) {
+  const producer = [1, 2, 3, 4, 5, 6].map((s) => acked(s, "A", s * 100));
+  producer.push(acked(7, "B", 30_000));
+  const present = new Map(
+    [1, 2, 3, 4, 5].map((s) => [s, { topic: "A.orders", partition: 0, offset: s - 1 }]),
+  );
+  present.set(7, { topic: "orders", partition: 0, offset: 0 });
+  const consumer = [1, 2, 3].map((s) => consumed(s, "orders", s - 1, "A", 1000 + s));
+  return analyseDrill({
+    producer,
+    consumer: [...consumer, ...consumerOnB],
+    present,
+    committed: { "A.orders": committed },
+    timeline,
+    from: "A",
+    to: "B",
+  });
+}
+
+describe("drill analysis", () => {
+  it("resuming at the translated offset: nothing skipped or repeated; the unmirrored record is lost", () => {
+    const d = drill([consumed(4, "A.orders", 3, "B", 20_000), consumed(5, "A.orders", 4, "B", 20_100)]);
+    expect(d).toMatchObject({ lost: 1, lostSeqs: [6], skipped: 0, duplicates: 0, pending: 1 });
+    expect(d.resumed).toEqual({ "A.orders": { 0: 3 } });
+    expect(d.consumerDowntimeSeconds).toBeCloseTo(18.997);
+    expect(d.writeDowntimeSeconds).toBeCloseTo(29.4);
+  });
+
+  it("resetting to latest skips what was mirrored but not processed", () => {
+    const d = drill([], { 0: 5 });
+    expect(d).toMatchObject({ skipped: 2, skippedSeqs: [4, 5], duplicates: 0 });
+  });
+
+  it("resetting to earliest processes the first records again", () => {
+    const d = drill([0, 1, 2, 3, 4].map((o) => consumed(o + 1, "A.orders", o, "B", 20_000 + o)));
+    expect(d).toMatchObject({ duplicates: 3, skipped: 0 });
+    expect(d.resumed["A.orders"]).toEqual({ 0: 0 });
+  });
+});
+
+function input(
+  over: Omit<Partial<GradeInput>, "observed"> & { observed?: Partial<ObservedState> } = {},
+): GradeInput {
+  const observed: ObservedState = {
+    at: T0,
+    regions: { A: region(), B: region() },
+    mm2: { running: true, properties: null, connectors: [], checkpoints: { A: [], B: [] } },
+    dns: "B",
+    apps: {
+      producer: { running: true, region: "B", settings: {} },
+      consumer: { running: true, region: "B", settings: {} },
+    },
+    ...over.observed,
+  };
+  return {
+    drill: drill([]),
+    timeline: [],
+    from: "A",
+    to: "B",
+    workload: { topic: "orders", group: "app-g" },
+    ...over,
+    observed,
+  };
+}
+
+describe("checks", () => {
+  it("group-offsets-translated tells --to-latest from --to-earliest", () => {
+    const checkpoints = {
+      A: [],
+      B: [{ group: "app-g", topic: "A.orders", partition: 0, upstreamOffset: 3, downstreamOffset: 3 }],
+    };
+    const params = CHECKS["group-offsets-translated"].params.parse({ group: "app-g", topic: "A.orders" });
+    const run = (resumed: number) =>
+      CHECKS["group-offsets-translated"].run(
+        input({
+          observed: { mm2: { running: true, properties: null, connectors: [], checkpoints } },
+          drill: { ...drill([]), resumed: { "A.orders": { 0: resumed } } },
+        }),
+        params,
+      );
+    expect(run(3)).toEqual({ passed: true, observed: "resumed/translated: p0 3/3" });
+    expect(run(5).hint).toMatch(/--to-latest/);
+    expect(run(0).hint).toMatch(/--to-earliest/);
+  });
+
+  it("writes-stopped-before-switch reads the producer's state recorded at the switch", () => {
+    const timeline = (producerRunning: boolean): TimelineEvent[] => [
+      { at: iso(5000), event: "dns-set", detail: { region: "B", lag: 0, producerRunning } },
+    ];
+    const check = CHECKS["writes-stopped-before-switch"];
+    const run = (t: TimelineEvent[]) => check.run(input({ timeline: t, drill: drill([], {}, t) }), {});
+    expect(run(timeline(false)).passed).toBe(true);
+    expect(run(timeline(true))).toMatchObject({
+      passed: false,
+      observed: expect.stringMatching(/producer running/),
+    });
+    expect(run([]).observed).toBe("the DNS record has not been switched yet");
+  });
+
+  it("acks-while-down counts writes acknowledged while brokers were down, from the timeline", () => {
+    const timeline: TimelineEvent[] = [
+      { at: iso(1000), event: "fault:kill-node", detail: { node: "A-3" } },
+      { at: iso(3000), event: "fault:kill-node", detail: { node: "A-2" } },
+      { at: iso(5000), event: "fault:start-node", detail: { node: "A-2" } },
+    ];
+    const check = CHECKS["acks-while-down"];
+    const params = (down: number, expect: "some" | "none") =>
+      check.params.parse({ region: "A", nodes: 3, down, expect });
+    const withAcks = (times: number[]) =>
+      input({ timeline, drill: { ...drill([]), ackTimes: times.map((t) => T0 + t) } });
+    expect(check.run(withAcks([2000, 4000]), params(2, "none"))).toMatchObject({
+      passed: false,
+      observed: "1 writes acknowledged with 2 down",
+    });
+    expect(check.run(withAcks([2000, 6000]), params(2, "none")).passed).toBe(true);
+    expect(check.run(withAcks([2000, 6000]), params(1, "some")).passed).toBe(true);
+  });
+
+  it("mm2-config prefers the flow's key, falls back to the top level and to MirrorMaker 2's defaults", () => {
+    const check = CHECKS["mm2-config"];
+    const properties = {
+      "A->B.enabled": "true",
+      "A->B.replication.policy.class": "org.apache.kafka.connect.mirror.IdentityReplicationPolicy",
+      "sync.topic.acls.enabled": "false",
+    };
+    const params = check.params.parse({
+      flow: "A->B",
+      properties: {
+        "replication.policy.class": "org.apache.kafka.connect.mirror.IdentityReplicationPolicy",
+        "emit.checkpoints.enabled": true,
+        "sync.topic.acls.enabled": false,
+      },
+    });
+    const observed = { mm2: { running: true, properties, connectors: [], checkpoints: { A: [], B: [] } } };
+    expect(check.run(input({ observed }), params).passed).toBe(true);
+    const acls = { ...properties, "sync.topic.acls.enabled": "true" };
+    expect(
+      check.run(input({ observed: { mm2: { ...observed.mm2, properties: acls } } }), params).observed,
+    ).toBe("not as required: sync.topic.acls.enabled=true");
+  });
+});

@@ -1,0 +1,288 @@
+/**
+ * Scripted learners for the failover labs on one running topology (region A: 3 nodes, region B: 1):
+ * each drill starts with `lab reset`, which clears topics, groups, apps and MirrorMaker 2 without
+ * restarting the JVMs. A correct runbook must pass; wrong ones must fail on the check that names
+ * their mistake, with its hint.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findMarkedProcesses } from "../../src/lab/runtime/processes.js";
+import { waitFor } from "../../src/lab/runtime/processes.js";
+import { check, failedChecks, freeBase, Learner, sleep } from "./learner.js";
+
+const learner = new Learner();
+let base = 0;
+
+beforeAll(async () => {
+  base = await freeBase(31090);
+});
+
+afterAll(() => {
+  learner.finish();
+  expect(findMarkedProcesses(learner.home)).toEqual([]);
+});
+
+/** Stop writes, drain, stop the consumer, translate, switch, restart: up to the offsets step. */
+async function plannedUntilOffsets(): Promise<Map<number, number>> {
+  await sleep(15_000); // let app-g fall behind the producer
+  learner.ok(["lab", "app", "stop", "producer"]);
+  await learner.waitLagZero();
+  learner.ok(["lab", "app", "stop", "consumer"]);
+  const committed = learner.committed("A_BOOTSTRAP", "app-g", "orders");
+  expect([...committed.keys()].sort()).toEqual([0, 1, 2]);
+  return learner.translatedOffsets("B", "app-g", "A.orders", committed);
+}
+
+function switchTo(region: "A" | "B"): void {
+  learner.ok(["lab", "dns", "set", region]);
+  learner.ok(["lab", "app", "start", "producer"]);
+  learner.ok(["lab", "app", "start", "consumer"]);
+}
+
+describe("planned-failover", () => {
+  it("passes the correct runbook with RPO 0", async () => {
+    learner.begin("planned-failover", base);
+    const translated = await plannedUntilOffsets();
+    learner.resetOffsets("B_BOOTSTRAP", "app-g", "A.orders", translated);
+    switchTo("B");
+    const report = await learner.gradeUntil((r) => r.passed && r.checks.every((c) => c.passed));
+    expect(failedChecks(report)).toEqual([]);
+    expect(report.measured.rpoRecords).toBe(0);
+    expect(report.measured.skipped).toBe(0);
+    expect(report.score).toBe(100);
+    expect(learner.ok(["lab", "history"])).toMatch(/planned-failover\s+100\/100 passed\s+RPO 0/);
+  });
+
+  it("fails 'writes stopped before the switch' when the producer is left running", async () => {
+    learner.begin("planned-failover", base);
+    await sleep(10_000);
+    learner.ok(["lab", "app", "stop", "consumer"]);
+    const committed = learner.committed("A_BOOTSTRAP", "app-g", "orders");
+    const translated = await learner.translatedOffsets("B", "app-g", "A.orders", committed);
+    learner.resetOffsets("B_BOOTSTRAP", "app-g", "A.orders", translated);
+    learner.ok(["lab", "dns", "set", "B"]);
+    learner.ok(["lab", "app", "start", "consumer"]);
+    await sleep(3000);
+    const report = learner.grade();
+    const writes = check(report, "writes-stopped-before-switch");
+    expect(writes.passed).toBe(false);
+    expect(writes.observed).toMatch(/producer running at the switch/);
+    expect(writes.hint).toMatch(/Stop the producer/);
+    expect(check(report, "apps-running-on").observed).toMatch(/producer on A/);
+    expect(report.passed).toBe(false);
+  });
+
+  it("fails on skipped records after --to-latest, then on reprocessing after --to-earliest", async () => {
+    learner.begin("planned-failover", base);
+    await plannedUntilOffsets();
+    learner.resetOffsets("B_BOOTSTRAP", "app-g", "A.orders", "latest");
+    switchTo("B");
+    let report = await learner.gradeUntil((r) => check(r, "consumer-downtime").passed);
+    expect(check(report, "records-skipped")).toMatchObject({
+      passed: false,
+      hint: expect.stringMatching(/--to-latest/),
+    });
+    expect(report.measured.skipped).toBeGreaterThan(0);
+    expect(check(report, "group-offsets-translated").hint).toMatch(/skipped records/);
+    expect(report.passed).toBe(false);
+
+    learner.ok(["lab", "app", "stop", "consumer"]);
+    learner.resetOffsets("B_BOOTSTRAP", "app-g", "A.orders", "earliest");
+    learner.ok(["lab", "app", "start", "consumer"]);
+    report = await learner.gradeUntil((r) => !check(r, "records-duplicated").passed);
+    expect(check(report, "records-duplicated")).toMatchObject({
+      passed: false,
+      hint: expect.stringMatching(/--to-earliest/),
+    });
+    expect(check(report, "group-offsets-translated").hint).toMatch(/processed records again/);
+  });
+});
+
+describe("unplanned-failover", () => {
+  async function afterRegionLoss(): Promise<void> {
+    const died = await waitFor(
+      () => learner.timeline().some((e) => e.event === "fault:kill-region"),
+      90_000,
+      2000,
+    );
+    expect(died, "region A was not killed by the lab's fault timer").toBe(true);
+    learner.ok(["lab", "app", "stop", "producer"]);
+    learner.ok(["lab", "app", "stop", "consumer"]);
+  }
+
+  it("passes the correct runbook: last checkpoints, bounded duplicates, loss reported", async () => {
+    learner.begin("unplanned-failover", base);
+    await afterRegionLoss();
+    const checkpoints = learner.checkpoints("B", "app-g").filter((c) => c.topic === "A.orders");
+    expect(checkpoints.length).toBe(3);
+    learner.resetOffsets(
+      "B_BOOTSTRAP",
+      "app-g",
+      "A.orders",
+      new Map(checkpoints.map((c) => [c.partition, c.downstreamOffset])),
+    );
+    const onB = learner.seqsIn("B_BOOTSTRAP", "A.orders");
+    const lost = new Set(learner.ackedSeqs().filter((s) => !onB.has(s))).size;
+    learner.ok(["lab", "declare", "lost", String(lost)]);
+    switchTo("B");
+    const report = await learner.gradeUntil((r) => r.checks.every((c) => c.passed));
+    expect(failedChecks(report)).toEqual([]);
+    expect(report.measured.rpoRecords).toBe(lost);
+  });
+
+  it("fails on skipped records after --to-latest", async () => {
+    learner.begin("unplanned-failover", base);
+    await afterRegionLoss();
+    learner.resetOffsets("B_BOOTSTRAP", "app-g", "A.orders", "latest");
+    switchTo("B");
+    const report = await learner.gradeUntil((r) => check(r, "consumer-downtime").passed);
+    expect(check(report, "records-skipped")).toMatchObject({
+      passed: false,
+      hint: expect.stringMatching(/--to-latest/),
+    });
+    expect(check(report, "group-offsets-translated").passed).toBe(false);
+    expect(check(report, "rpo-declared").observed).toBe("nothing declared yet");
+    expect(report.passed).toBe(false);
+  });
+});
+
+function mm2File(flow: string, lines: string[]): string {
+  return learner.sh(
+    `printf '%s\\n' "clusters = A, B" "A.bootstrap.servers = $A_BOOTSTRAP" "B.bootstrap.servers = $B_BOOTSTRAP" "${flow}.enabled = true" ${lines
+      .map((l) => `'${l}'`)
+      .join(" ")}`,
+  );
+}
+
+const LAB_SIZED = [
+  "emit.checkpoints.interval.seconds = 5",
+  "refresh.topics.interval.seconds = 10",
+  "refresh.groups.interval.seconds = 10",
+  "B.offset.flush.interval.ms = 5000",
+  "replication.factor = 1",
+  "checkpoints.topic.replication.factor = 1",
+  "heartbeats.topic.replication.factor = 1",
+  "config.storage.replication.factor = 1",
+  "offset.storage.replication.factor = 1",
+  "status.storage.replication.factor = 1",
+];
+
+describe("mm2-setup", () => {
+  it("passes with the required mm2.properties", async () => {
+    learner.begin("mm2-setup", base);
+    const file = learner.writeFile(
+      "mm2.properties",
+      mm2File("A->B", [
+        "A->B.topics = orders\\..*, inventory\\..*",
+        "replication.policy.class = org.apache.kafka.connect.mirror.IdentityReplicationPolicy",
+        "sync.topic.acls.enabled = false",
+        ...LAB_SIZED,
+      ]),
+    );
+    learner.ok(["lab", "mm2", "start", file]);
+    const report = await learner.gradeUntil((r) => r.checks.every((c) => c.passed), 120_000);
+    expect(failedChecks(report)).toEqual([]);
+  });
+
+  it("fails on the topics and the policy with the default replication policy", async () => {
+    learner.begin("mm2-setup", base);
+    const file = learner.writeFile(
+      "mm2-default.properties",
+      mm2File("A->B", [
+        "A->B.topics = orders\\..*, inventory\\..*",
+        "sync.topic.acls.enabled = false",
+        ...LAB_SIZED,
+      ]),
+    );
+    learner.ok(["lab", "mm2", "start", file]);
+    const report = await learner.gradeUntil(
+      (r) => check(r, "topics-mirrored").observed.includes("A.orders.eu"),
+      120_000,
+    );
+    expect(check(report, "topics-mirrored")).toMatchObject({
+      passed: false,
+      hint: expect.stringMatching(/replication.policy.class/),
+    });
+    expect(check(report, "mm2-config").observed).toMatch(
+      /replication.policy.class=.*DefaultReplicationPolicy/,
+    );
+  });
+
+  it("fails on extra topics, missing checkpoints and ACL sync with a careless file", async () => {
+    learner.begin("mm2-setup", base);
+    const file = learner.writeFile(
+      "mm2-careless.properties",
+      mm2File("A->B", [
+        "A->B.topics = .*",
+        "replication.policy.class = org.apache.kafka.connect.mirror.IdentityReplicationPolicy",
+        "emit.checkpoints.enabled = false",
+        ...LAB_SIZED,
+      ]),
+    );
+    learner.ok(["lab", "mm2", "start", file]);
+    const report = await learner.gradeUntil(
+      (r) => check(r, "topics-mirrored").observed.includes("payments.card"),
+      120_000,
+    );
+    expect(check(report, "topics-mirrored").observed).toMatch(/should not be there: payments.card/);
+    expect(check(report, "checkpoints-emitted")).toMatchObject({
+      passed: false,
+      hint: expect.stringMatching(/emit.checkpoints.enabled=true/),
+    });
+    expect(check(report, "mm2-config", 1)).toMatchObject({
+      passed: false,
+      hint: expect.stringMatching(/sync.topic.acls.enabled=false/),
+    });
+  });
+});
+
+describe("failback", () => {
+  const BACK = [
+    "B->A.topics = orders",
+    "B->A.groups = app-g",
+    "emit.checkpoints.interval.seconds = 5",
+    "refresh.topics.interval.seconds = 10",
+    "refresh.groups.interval.seconds = 10",
+    "A.offset.flush.interval.ms = 5000",
+    "sync.topic.acls.enabled = false",
+    "offset-syncs.topic.replication.factor = 1",
+  ];
+
+  async function mirrorBack(): Promise<void> {
+    learner.ok(["lab", "mm2", "start", learner.writeFile("back.properties", mm2File("B->A", BACK))]);
+    await sleep(15_000);
+    await learner.waitLagZero();
+  }
+
+  it("passes the correct runbook with nothing lost", async () => {
+    learner.begin("failback", base);
+    await mirrorBack();
+    learner.ok(["lab", "app", "stop", "producer"]);
+    await learner.waitLagZero();
+    learner.ok(["lab", "app", "stop", "consumer"]);
+    const committed = learner.committed("B_BOOTSTRAP", "app-g", "orders");
+    const translated = await learner.translatedOffsets("A", "app-g", "B.orders", committed);
+    learner.resetOffsets("A_BOOTSTRAP", "app-g", "B.orders", translated);
+    switchTo("A");
+    const report = await learner.gradeUntil((r) => r.checks.every((c) => c.passed));
+    expect(failedChecks(report)).toEqual([]);
+    expect(report.measured.rpoRecords).toBe(0);
+  });
+
+  it("fails when the switch happens with the producer still writing to B", async () => {
+    learner.begin("failback", base);
+    await mirrorBack();
+    learner.ok(["lab", "app", "stop", "consumer"]);
+    const committed = learner.committed("B_BOOTSTRAP", "app-g", "orders");
+    const translated = await learner.translatedOffsets("A", "app-g", "B.orders", committed);
+    learner.resetOffsets("A_BOOTSTRAP", "app-g", "B.orders", translated);
+    learner.ok(["lab", "dns", "set", "A"]);
+    learner.ok(["lab", "app", "start", "consumer"]);
+    await sleep(3000);
+    const report = learner.grade();
+    expect(check(report, "writes-stopped-before-switch")).toMatchObject({
+      passed: false,
+      hint: expect.stringMatching(/Stop the producer/),
+    });
+    expect(report.passed).toBe(false);
+  });
+});

@@ -1,0 +1,247 @@
+/**
+ * A scripted learner for the graded labs: drives the built CLI and the real Kafka tools the lab puts
+ * on PATH, as a person following (or not following) a runbook would. One lab home per test file.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect } from "vitest";
+import type { CheckResult } from "../../src/lab/checks/types.js";
+import type { GradeReport } from "../../src/lab/grade.js";
+import type { LabStatus } from "../../src/lab/inspect/status.js";
+import { allPorts, computeLayout } from "../../src/lab/runtime/layout.js";
+import { takenPorts } from "../../src/lab/runtime/ports.js";
+import { waitFor } from "../../src/lab/runtime/processes.js";
+import type { TimelineEvent } from "../../src/lab/runtime/state.js";
+import { sandbox } from "../../src/lab/spec.js";
+import { packageRoot } from "../../src/paths.js";
+
+const cliPath = path.join(packageRoot, "dist", "cli", "main.js");
+
+export interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A port base whose lab ports are all free. */
+export async function freeBase(from: number): Promise<number> {
+  for (let base = from; base < 60_000; base += 100) {
+    if ((await takenPorts(allPorts(computeLayout(sandbox, base)))).length === 0) return base;
+  }
+  throw new Error("no free port base found");
+}
+
+export class Learner {
+  readonly home = mkdtempSync(path.join(os.tmpdir(), "ccaak-drill-test-"));
+  readonly env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CCAAK_HOME: this.home,
+    CCAAK_KAFKA_CACHE: process.env.CCAAK_KAFKA_CACHE ?? path.join(packageRoot, ".ccaak-home", "kafka-cache"),
+  };
+  private started = false;
+
+  cli(args: string[]): Run {
+    const r = spawnSync(process.execPath, [cliPath, ...args], {
+      env: this.env,
+      encoding: "utf8",
+      timeout: 300_000,
+    });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  }
+
+  ok(args: string[]): string {
+    const r = this.cli(args);
+    expect(r.status, `${args.join(" ")}\n${r.stdout}\n${r.stderr}`).toBe(0);
+    return r.stdout;
+  }
+
+  /** A shell with the lab's environment: kafka-* tools on PATH, $A_BOOTSTRAP, $B_BOOTSTRAP, $CCAAK_LAB_DIR. */
+  sh(script: string): string {
+    const r = spawnSync("sh", ["-c", `eval "$("${process.execPath}" "${cliPath}" lab env)" && ${script}`], {
+      env: this.env,
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    expect(r.status, `${script}\n${r.stdout}\n${r.stderr}`).toBe(0);
+    return r.stdout;
+  }
+
+  /** `lab start` the first time, `lab reset` (same JVMs, fresh state) after that. */
+  begin(lab: string, base: number): void {
+    const out = this.started
+      ? this.ok(["lab", "reset", lab])
+      : this.ok(["lab", "start", lab, "--port-base", String(base)]);
+    this.started = true;
+    expect(out).toMatch(new RegExp(`Lab ${lab} is ready`));
+  }
+
+  finish(): void {
+    if (this.started) this.cli(["lab", "stop"]);
+    rmSync(this.home, { recursive: true, force: true });
+  }
+
+  status(): LabStatus {
+    return JSON.parse(this.ok(["lab", "status", "--json"])) as LabStatus;
+  }
+
+  timeline(): TimelineEvent[] {
+    return this.status().timeline;
+  }
+
+  labDir(): string {
+    return this.status().attemptDir;
+  }
+
+  grade(): GradeReport {
+    const r = this.cli(["lab", "grade", "--json"]);
+    expect([0, 1], r.stderr).toContain(r.status);
+    return JSON.parse(r.stdout) as GradeReport;
+  }
+
+  /** Grades until `done` says so (the workload needs a moment on the new region); returns the last report. */
+  async gradeUntil(done: (r: GradeReport) => boolean, timeoutMs = 90_000): Promise<GradeReport> {
+    let report = this.grade();
+    await waitFor(
+      () => {
+        report = this.grade();
+        return done(report);
+      },
+      timeoutMs,
+      3000,
+    );
+    return report;
+  }
+
+  async waitLagZero(): Promise<void> {
+    let s = this.status();
+    const ok = await waitFor(
+      () => {
+        s = this.status();
+        return (
+          s.mirroredTopics.length > 0 &&
+          s.mirroredTopics.every((t) => t.partitions.length > 0 && t.totalLag === 0)
+        );
+      },
+      60_000,
+      1000,
+    );
+    expect(ok, JSON.stringify(s.mirroredTopics)).toBe(true);
+  }
+
+  /** Committed offsets of a group as kafka-consumer-groups --describe prints them. */
+  committed(bootstrap: "A_BOOTSTRAP" | "B_BOOTSTRAP", group: string, topic: string): Map<number, number> {
+    const out = this.sh(
+      `kafka-consumer-groups --bootstrap-server "$${bootstrap}" --describe --group ${group}`,
+    );
+    const offsets = new Map<number, number>();
+    for (const m of out.matchAll(
+      new RegExp(`^${group}\\s+${topic.replace(/\./g, "\\.")}\\s+(\\d+)\\s+(\\d+)\\s`, "gm"),
+    ))
+      offsets.set(Number(m[1]), Number(m[2]));
+    return offsets;
+  }
+
+  checkpoints(
+    on: "A" | "B",
+    group: string,
+  ): { topic: string; partition: number; upstreamOffset: number; downstreamOffset: number }[] {
+    return JSON.parse(this.ok(["lab", "checkpoints", "--group", group, "--on", on, "--json"])) as ReturnType<
+      Learner["checkpoints"]
+    >;
+  }
+
+  /**
+   * Waits until the checkpoints for `topic` have settled after the group stopped: one per partition, at
+   * or below the committed offset, unchanged over three checkpoint intervals. (MirrorMaker 2 emits a new
+   * checkpoint only when the translated offset moves, so its upstream offset may stay below the commit.)
+   */
+  async translatedOffsets(
+    on: "A" | "B",
+    group: string,
+    topic: string,
+    committed: Map<number, number>,
+  ): Promise<Map<number, number>> {
+    let list = this.checkpoints(on, group);
+    let last = "";
+    let stableSince = Date.now();
+    const ok = await waitFor(
+      () => {
+        list = this.checkpoints(on, group).filter((c) => c.topic === topic);
+        const seen = JSON.stringify(list);
+        if (seen !== last) {
+          last = seen;
+          stableSince = Date.now();
+        }
+        const covered = [...committed].every(([p, o]) =>
+          list.some((c) => c.partition === p && c.upstreamOffset <= o),
+        );
+        return covered && Date.now() - stableSince >= 15_000;
+      },
+      120_000,
+      2500,
+    );
+    expect(ok, `checkpoints ${JSON.stringify(list)} vs committed ${JSON.stringify([...committed])}`).toBe(
+      true,
+    );
+    return new Map(list.map((c) => [c.partition, c.downstreamOffset]));
+  }
+
+  /** kafka-consumer-groups --reset-offsets on the target region, per partition or to earliest/latest. */
+  resetOffsets(
+    bootstrap: "A_BOOTSTRAP" | "B_BOOTSTRAP",
+    group: string,
+    topic: string,
+    to: Map<number, number> | "earliest" | "latest",
+  ): void {
+    const base = `kafka-consumer-groups --bootstrap-server "$${bootstrap}" --group ${group} --reset-offsets`;
+    if (typeof to === "string") {
+      this.sh(`${base} --topic ${topic} --to-${to} --execute`);
+      return;
+    }
+    this.sh([...to].map(([p, o]) => `${base} --topic ${topic}:${p} --to-offset ${o} --execute`).join(" && "));
+  }
+
+  /** The workload's sequence numbers in a topic, read with kafka-console-consumer. */
+  seqsIn(bootstrap: "A_BOOTSTRAP" | "B_BOOTSTRAP", topic: string): Set<number> {
+    const out = this.sh(
+      `kafka-console-consumer --bootstrap-server "$${bootstrap}" --topic ${topic} --from-beginning --timeout-ms 8000 2>/dev/null || true`,
+    );
+    const seqs = new Set<number>();
+    for (const line of out.split("\n")) {
+      try {
+        seqs.add((JSON.parse(line) as { seq: number }).seq);
+      } catch {
+        // a line that is not a record
+      }
+    }
+    return seqs;
+  }
+
+  ackedSeqs(): number[] {
+    const ledger = readFileSync(path.join(this.labDir(), "apps", "producer.ledger.jsonl"), "utf8");
+    return ledger
+      .split("\n")
+      .filter((l) => l.includes('"acked"'))
+      .map((l) => (JSON.parse(l) as { seq: number }).seq);
+  }
+
+  writeFile(name: string, text: string): string {
+    const file = path.join(this.home, name);
+    writeFileSync(file, text);
+    return file;
+  }
+}
+
+export function check(report: GradeReport, name: string, nth = 0): CheckResult {
+  const found = report.checks.filter((c) => c.check === name)[nth];
+  if (!found) throw new Error(`no check ${name} in ${report.lab}`);
+  return found;
+}
+
+export function failedChecks(report: GradeReport): string[] {
+  return report.checks.filter((c) => !c.passed).map((c) => c.check);
+}
