@@ -1,36 +1,71 @@
 import { Text, useInput } from "ink";
+import { useMemo, useState } from "react";
 import { useScreen } from "../context.js";
-import { Frame, type Line } from "../frame.js";
+import { Frame, bodyHeight, type Line } from "../frame.js";
 import { bound } from "../keymap.js";
+import { clampOffset } from "../lines.js";
 import { useTerminalSize } from "../terminal-size.js";
+import { wrap } from "../text.js";
 
-/** The labs: what each teaches and how to start it. Labs run from the command line, beside this screen. */
+/**
+ * The labs: what each teaches, how to start it, and the last graded attempts. Labs run from the
+ * command line, beside this screen.
+ */
 export function LabsScreen() {
-  const { content, nav, active } = useScreen();
+  const { content, nav, active, trainer } = useScreen();
   const { columns, rows } = useTerminalSize();
+  const [offset, setOffset] = useState(0);
+  const width = Math.max(20, columns - 1);
+  const lines = useMemo((): Line[] => {
+    if (content.labs.length === 0) return ["No labs are installed yet."];
+    return [
+      ...wrap(
+        "Labs run real Kafka clusters on this machine. Start one in another terminal, then grade it:",
+        width,
+      ),
+      "",
+      ...content.labs.flatMap((lab): Line[] => {
+        const attempts = trainer.store.labAttempts({ lab: lab.id, limit: 3 });
+        return [
+          <Text key={lab.id} bold>
+            {lab.title}
+            {lab.difficulty ? ` · ${lab.difficulty}` : ""}
+            {lab.minutes ? ` · about ${lab.minutes} min` : ""}
+          </Text>,
+          ...wrap(lab.summary, width - 2).map((l) => `  ${l}`),
+          <Text key={`${lab.id}-cmd`} color="cyan">{`  ccaak-train lab start ${lab.id}`}</Text>,
+          attempts.length === 0
+            ? "  No graded attempt yet."
+            : `  Last graded: ${attempts
+                .map(
+                  (a) =>
+                    `${new Date(a.gradedAt).toISOString().slice(0, 10)} ${Math.round(a.percent)}% ${a.passed ? "passed" : "not passed"}`,
+                )
+                .join(" · ")}`,
+          "",
+        ];
+      }),
+      "ccaak-train lab grade shows each check; ccaak-train lab history lists every attempt.",
+    ];
+  }, [content, trainer, width]);
+  const height = bodyHeight(rows);
+
   useInput(
     (input, key) => {
       if (bound("global", "back", input, key) || bound("list", "open", input, key)) nav.pop();
+      else if (bound("list", "down", input, key)) setOffset((o) => clampOffset(o + 1, height, lines.length));
+      else if (bound("list", "up", input, key)) setOffset((o) => Math.max(0, o - 1));
     },
     { isActive: active },
   );
-  const lines: Line[] =
-    content.labs.length === 0
-      ? ["No labs are installed yet."]
-      : [
-          "Labs run real Kafka clusters on this machine. Start one in another terminal:",
-          "",
-          ...content.labs.flatMap((lab) => [
-            <Text key={lab.id} bold>
-              {lab.title}
-              {lab.difficulty ? ` · ${lab.difficulty}` : ""}
-              {lab.minutes ? ` · about ${lab.minutes} min` : ""}
-            </Text>,
-            `  ${lab.summary}`,
-            <Text key={`${lab.id}-cmd`} color="cyan">{`  ccaak-train lab start ${lab.id}`}</Text>,
-            "",
-          ]),
-          "Past attempts and their scores appear here once labs are graded.",
-        ];
-  return <Frame title="Labs" lines={lines} offset={0} hints="q back" columns={columns} rows={rows} />;
+  return (
+    <Frame
+      title="Labs"
+      lines={lines}
+      offset={clampOffset(offset, height, lines.length)}
+      hints="↑↓ scroll · q back"
+      columns={columns}
+      rows={rows}
+    />
+  );
 }
