@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "better-sqlite3";
 import type { Answer } from "../study/answers.js";
-import type { DomainScore, ExamPaper, ExamResult, ExamSession } from "../study/exam.js";
+import type { DomainScore, ExamItem, ExamPaper, ExamResult, ExamSession } from "../study/exam.js";
 import type { ExamSummary } from "../study/stats.js";
 import type { QuestionType } from "../catalog/types.js";
 
@@ -143,6 +143,17 @@ export function writeExamResult(
   });
 }
 
+/** How an exam item was drawn and shown, from its row. */
+export function examItemFromRow(row: ExamItemRow): ExamItem {
+  return {
+    questionId: row.question_id,
+    domain: row.domain,
+    type: row.type,
+    shown: JSON.parse(row.shown) as number[],
+    lefts: row.lefts,
+  };
+}
+
 export function readExam(db: Database, examId: number): StoredExam | null {
   const row = db.prepare("SELECT * FROM exam WHERE id = ?").get(examId) as ExamRow | undefined;
   if (!row) return null;
@@ -155,13 +166,7 @@ export function readExam(db: Database, examId: number): StoredExam | null {
     minutes: row.minutes,
     passPercent: row.pass_percent,
     missing: 0,
-    items: items.map((i) => ({
-      questionId: i.question_id,
-      domain: i.domain,
-      type: i.type,
-      shown: JSON.parse(i.shown) as number[],
-      lefts: i.lefts,
-    })),
+    items: items.map(examItemFromRow),
   };
   return {
     id: row.id,

@@ -5,7 +5,7 @@ import type { Rating } from "../study/rating.js";
 import type { CardState, Scheduler } from "../study/scheduler.js";
 import { settingProblem } from "../study/settings.js";
 import { ImportError } from "./errors.js";
-import type { ExamItemRow, ExamRow } from "./exams.js";
+import { examItemFromRow, type ExamItemRow, type ExamRow } from "./exams.js";
 import { reviewFromRow, STUDY_MODES, type Reviews, type ReviewRow } from "./reviews.js";
 import { readRawSettings } from "./settings.js";
 
@@ -121,11 +121,7 @@ export function exportProgress(db: Database, now: number): ProgressFile {
         passed: row.passed === null ? null : row.passed === 1,
         domains: row.domains ? (JSON.parse(row.domains) as unknown) : null,
         items: items.map((i) => ({
-          questionId: i.question_id,
-          domain: i.domain,
-          type: i.type,
-          shown: JSON.parse(i.shown) as number[],
-          lefts: i.lefts,
+          ...examItemFromRow(i),
           answer: i.answer ? (JSON.parse(i.answer) as Answer) : null,
           flagged: i.flagged === 1,
           correct: i.correct === null ? null : i.correct === 1,
