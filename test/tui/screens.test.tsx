@@ -65,6 +65,28 @@ describe("lessons and labs screens", () => {
   });
 });
 
+describe("review screen", () => {
+  it("lists past exams and the questions missed most, and opens an exam's results", async () => {
+    const a = (app = openApp({ screen: "review" }));
+    await settle();
+    expect(a.frame()).toContain("None yet: take one from the home screen.");
+    expect(a.frame()).toContain("Nothing missed yet.");
+    a.close();
+    const b = (app = openApp({ screen: "home" }));
+    const question = b.trainer.questions.get("tui-pack/single")!;
+    b.trainer.answer(question, { type: "single", choice: 1 }, 10_000, "study");
+    const { examId, session } = b.trainer.newExam("seed-1");
+    b.trainer.finishExam(examId, { ...session, status: "submitted", submittedAt: b.clock.now });
+    await settle();
+    await b.press("r");
+    expect(b.frame()).toContain("Mock exams (1)");
+    expect(b.frame()).toMatch(/0\/4 0% not passed/);
+    expect(b.frame()).toMatch(/missed 1 of 1\s+tui-pack\/single/);
+    await b.press(KEY.enter);
+    expect(b.frame()).toContain("Mock exam results");
+  });
+});
+
 describe("the bundled lessons", () => {
   const packs = [loadPack(path.join(root, "questions/ccaak-core"), "bundled").pack!];
   const { lessons, diagnostics } = loadLessons(path.join(root, "content"), packs, path.join(root, "labs"));

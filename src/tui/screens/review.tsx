@@ -28,7 +28,6 @@ export function ReviewScreen() {
       ),
     })),
     ...missed.map((m) => ({
-      route: { screen: "study", mode: "practice", tag: undefined, domain: undefined } as Route,
       line: (selected: boolean) => (
         <Text key={`m${m.questionId}`} bold={selected}>
           {selected ? "› " : "  "}
