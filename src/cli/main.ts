@@ -11,10 +11,16 @@ function version(): string {
 }
 
 function helpText(): string {
-  const width = Math.max(...commands.map((c) => c.usage.length));
-  const lines = commands.map((c) => `  ccaak-train ${c.usage.padEnd(width)}  ${c.summary}`);
+  // Usage and summary side by side; a usage too long for its column gets the summary on the next line.
+  const column = 44;
+  const lines = commands.flatMap((c) => {
+    const usage = `  ccaak-train ${c.usage}`;
+    return usage.length < column
+      ? [`${usage.padEnd(column)}${c.summary}`]
+      : [...wrapAt(usage, "|", 78, "      "), `${"".padEnd(column)}${c.summary}`];
+  });
   return [
-    "ccaak-train: a trainer for the Confluent Certified Administrator for Apache Kafka exam",
+    "ccaak-train: a trainer for the Confluent Kafka administrator exam (CCAAK)",
     "",
     "Usage:",
     ...lines,
@@ -30,6 +36,20 @@ function helpText(): string {
     "",
     "Exit codes: 0 success, 1 what was checked is wrong, 2 bad usage.",
   ].join("\n");
+}
+
+/** Breaks a long line after `separator`s so that no piece is wider than `width`. */
+function wrapAt(line: string, separator: string, width: number, indent: string): string[] {
+  const out: string[] = [];
+  let current = "";
+  for (const piece of line.split(separator)) {
+    const next = current === "" ? piece : `${current}${separator}${piece}`;
+    if (next.length > width && current !== "") {
+      out.push(`${current}${separator}`);
+      current = `${indent}${piece.trimStart()}`;
+    } else current = next;
+  }
+  return [...out, current];
 }
 
 /** Bad usage found by a command, or by node:util parseArgs (an unknown option, a missing value). */

@@ -9,17 +9,16 @@ export interface CommandEntry {
 }
 
 export const commands: CommandEntry[] = [
-  screen("home", "home", "open the trainer: due reviews, readiness and the menu (the same as no command)"),
-  screen("study", "study", "study: due reviews first, then new questions"),
-  screen("practice", "practice [--domain D] [--tag T]", "practise one exam domain or tag"),
-  screen("exam", "exam", "take a timed mock exam weighted like the real one"),
-  screen("review", "review", "past mock exams and the questions you miss most"),
-  screen("read", "read [LESSON]", "read the lessons"),
+  screen("home", "home", "home screen (the same as no command)"),
+  screen("study", "study", "due reviews, then new questions"),
+  screen("practice", "practice [--domain D] [--tag T]", "one exam domain or tag"),
+  screen("exam", "exam", "timed mock exam by the blueprint"),
+  screen("review", "review", "past exams, most-missed questions"),
+  screen("read", "read [LESSON]", "the lessons"),
   {
     name: "validate",
     usage: "validate [PATH...] [--json] [--stats] [--facts]",
-    summary:
-      "check question packs (bundled and installed when no PATH is given); --facts: config names and defaults against the Kafka jars",
+    summary: "check packs, lessons and labs",
     load: () => import("./commands/validate.js"),
   },
   {
@@ -31,26 +30,26 @@ export const commands: CommandEntry[] = [
   {
     name: "stats",
     usage: "stats [--json]",
-    summary: "due counts, streak, reviews per day, mastery and readiness per domain, last exams",
+    summary: "due counts, streak, readiness",
     load: () => import("./commands/stats.js"),
   },
   {
     name: "progress",
     usage: "progress export FILE [--format json|csv] | import FILE [--json]",
-    summary: "export or import progress as JSON, or the review log as CSV for FSRS optimizers",
+    summary: "export or import progress",
     load: () => import("./commands/progress.js"),
   },
   {
     name: "doctor",
     usage: "doctor [--json]",
-    summary: "check what labs need: Node, Java, Maven or KAFKA_HOME, Docker, Kafka cache, ports, data dir",
+    summary: "what the labs need, present or not",
     load: () => import("./commands/doctor.js"),
   },
   {
     name: "lab",
     usage:
       "lab list|start LAB|reset [LAB]|status|env|shell|app|dns|checkpoints|mm2|fault|proceed|declare|hint|grade|history|stop",
-    summary: "run a disaster-recovery lab on real Kafka clusters and MirrorMaker 2",
+    summary: "DR drills on real Kafka clusters",
     load: () => import("./commands/lab.js"),
   },
 ];
