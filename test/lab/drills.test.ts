@@ -143,6 +143,20 @@ describe("unplanned-failover", () => {
     expect(check(report, "rpo-declared").observed).toBe("nothing declared yet");
     expect(report.passed).toBe(false);
   });
+
+  it("fails on reprocessing after --to-earliest instead of the last checkpoints", async () => {
+    learner.begin("unplanned-failover", base);
+    await afterRegionLoss();
+    learner.resetOffsets("B_BOOTSTRAP", "app-g", "A.orders", "earliest");
+    switchTo("B");
+    const report = await learner.gradeUntil((r) => !check(r, "records-duplicated").passed);
+    expect(check(report, "records-duplicated")).toMatchObject({
+      passed: false,
+      hint: expect.stringMatching(/--to-earliest/),
+    });
+    expect(report.measured.duplicates).toBeGreaterThan(100);
+    expect(report.passed).toBe(false);
+  });
 });
 
 function mm2File(flow: string, lines: string[]): string {
@@ -283,6 +297,27 @@ describe("failback", () => {
       passed: false,
       hint: expect.stringMatching(/Stop the producer/),
     });
+    expect(report.passed).toBe(false);
+  });
+
+  it("fails on reprocessing when the offsets are not translated back to A", async () => {
+    learner.begin("failback", base);
+    await mirrorBack();
+    // Enough processed on B that starting over on A repeats more than the lab allows.
+    const processed = () =>
+      [...learner.committed("B_BOOTSTRAP", "app-g", "orders").values()].reduce((a, b) => a + b, 0);
+    expect(await waitFor(() => processed() > 150, 120_000, 2000)).toBe(true);
+    learner.ok(["lab", "app", "stop", "producer"]);
+    await learner.waitLagZero();
+    learner.ok(["lab", "app", "stop", "consumer"]);
+    learner.resetOffsets("A_BOOTSTRAP", "app-g", "B.orders", "earliest");
+    switchTo("A");
+    const report = await learner.gradeUntil((r) => !check(r, "records-duplicated").passed);
+    expect(check(report, "records-duplicated")).toMatchObject({
+      passed: false,
+      hint: expect.stringMatching(/--to-earliest/),
+    });
+    expect(check(report, "group-offsets-translated").passed).toBe(false);
     expect(report.passed).toBe(false);
   });
 });
