@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -36,9 +36,9 @@ async function keys(...sequence: string[]) {
   }
 }
 
-function start(home: string) {
+function start(home: string, after = "") {
   // The trainer ends with the session's shell command, so the session closes when it quits.
-  const command = `cd ${root} && env CCAAK_HOME=${home} CI=false NO_COLOR=1 node dist/bin/main.js`;
+  const command = `cd ${root} && env CCAAK_HOME=${home} CI=false NO_COLOR=1 node dist/bin/main.js${after}`;
   tmux("new-session", "-d", "-s", session, "-x", "80", "-y", "24", command);
 }
 
@@ -100,6 +100,20 @@ describe("the trainer in a real terminal", () => {
     });
     expect(JSON.parse(stats.stdout)).toMatchObject({ totalReviews: 1, seen: 1 });
   }, 60_000);
+
+  it("refuses a damaged progress file with a clear message and leaves it alone", async () => {
+    const home = mkdtempSync(path.join(os.tmpdir(), "ccaak-e2e-"));
+    const damaged = "this is not a SQLite database, whatever its name says\n".repeat(200);
+    writeFileSync(path.join(home, "progress.db"), damaged);
+    start(home, '; echo "exit $?"; sleep 30');
+    await waitFor("exit 1");
+    // The terminal wraps the message; -J reads wrapped lines back as one.
+    const text = tmux("capture-pane", "-p", "-J", "-t", session);
+    expect(text).toContain("ccaak-train: The progress database");
+    expect(text).toContain("cannot be used");
+    expect(text).toContain("It has been left untouched.");
+    expect(readFileSync(path.join(home, "progress.db"), "utf8")).toBe(damaged);
+  }, 30_000);
 
   it("fits 80x24 on every screen of the menu and shows the keys on ?", async () => {
     const home = mkdtempSync(path.join(os.tmpdir(), "ccaak-e2e-"));

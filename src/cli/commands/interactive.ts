@@ -14,11 +14,22 @@ export async function openTrainer(ctx: CommandContext, route: Route): Promise<nu
   }
   // Colour is decided when chalk loads, so NO_COLOR must be honoured before ink is imported.
   if (ctx.env.NO_COLOR !== undefined && ctx.env.NO_COLOR !== "") process.env.FORCE_COLOR = "0";
-  const [{ runTrainer }, { Trainer }] = await Promise.all([
+  const [{ runTrainer }, { Trainer }, { StoreError }] = await Promise.all([
     import("../../tui/run.js"),
     import("../../trainer.js"),
+    import("../../store/index.js"),
   ]);
-  const trainer = await Trainer.open(ctx.home);
+  let trainer;
+  try {
+    trainer = await Trainer.open(ctx.home);
+    // A study session keeps a daily copy of the progress file, taken only from a file that checks out.
+    trainer.store.backupIfStale(Date.now());
+  } catch (error) {
+    if (!(error instanceof StoreError)) throw error;
+    trainer?.close();
+    ctx.err(`ccaak-train: ${error.message}`);
+    return EXIT.failed;
+  }
   try {
     await runTrainer(trainer, route);
     return EXIT.ok;
