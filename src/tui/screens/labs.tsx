@@ -1,9 +1,8 @@
-import { Text, useInput } from "ink";
-import { useMemo, useState } from "react";
+import { Text } from "ink";
+import { useMemo } from "react";
 import { useScreen } from "../context.js";
-import { Frame, bodyHeight, type Line } from "../frame.js";
-import { bound } from "../keymap.js";
-import { clampOffset } from "../lines.js";
+import type { Line } from "../frame.js";
+import { ScrollPage } from "../scroll-page.js";
 import { useTerminalSize } from "../terminal-size.js";
 import { wrap } from "../text.js";
 
@@ -12,9 +11,8 @@ import { wrap } from "../text.js";
  * command line, beside this screen.
  */
 export function LabsScreen() {
-  const { content, nav, active, trainer } = useScreen();
-  const { columns, rows } = useTerminalSize();
-  const [offset, setOffset] = useState(0);
+  const { content, trainer } = useScreen();
+  const { columns } = useTerminalSize();
   const width = Math.max(20, columns - 1);
   const lines = useMemo((): Line[] => {
     if (content.labs.length === 0) return ["No labs are installed yet."];
@@ -48,24 +46,5 @@ export function LabsScreen() {
       "ccaak-train lab grade shows each check; ccaak-train lab history lists every attempt.",
     ];
   }, [content, trainer, width]);
-  const height = bodyHeight(rows);
-
-  useInput(
-    (input, key) => {
-      if (bound("global", "back", input, key) || bound("list", "open", input, key)) nav.pop();
-      else if (bound("list", "down", input, key)) setOffset((o) => clampOffset(o + 1, height, lines.length));
-      else if (bound("list", "up", input, key)) setOffset((o) => Math.max(0, o - 1));
-    },
-    { isActive: active },
-  );
-  return (
-    <Frame
-      title="Labs"
-      lines={lines}
-      offset={clampOffset(offset, height, lines.length)}
-      hints="↑↓ scroll · q back"
-      columns={columns}
-      rows={rows}
-    />
-  );
+  return <ScrollPage title="Labs" lines={lines} />;
 }

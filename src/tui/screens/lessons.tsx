@@ -3,8 +3,8 @@ import { useMemo, useState } from "react";
 import { useScreen } from "../context.js";
 import { Frame, bodyHeight, type Line } from "../frame.js";
 import { bound } from "../keymap.js";
-import { clampOffset } from "../lines.js";
 import { moveCursor, windowAround } from "../list.js";
+import { ScrollPage } from "../scroll-page.js";
 import { markdownLines } from "../text.js";
 import { useTerminalSize } from "../terminal-size.js";
 
@@ -14,7 +14,6 @@ export function LessonsScreen({ lesson }: { lesson?: string }) {
   const { columns, rows } = useTerminalSize();
   const [cursor, setCursor] = useState(0);
   const [open, setOpen] = useState<string | null>(lesson ?? null);
-  const [offset, setOffset] = useState(0);
   const height = bodyHeight(rows);
   const current = content.lessons.find((l) => l.id === open);
   const width = Math.max(20, columns - 1);
@@ -33,40 +32,28 @@ export function LessonsScreen({ lesson }: { lesson?: string }) {
 
   useInput(
     (input, key) => {
-      if (current) {
-        if (bound("global", "back", input, key)) {
-          if (lesson) nav.pop();
-          else setOpen(null);
-        } else if (bound("list", "down", input, key))
-          setOffset((o) => clampOffset(o + 1, height, lines.length));
-        else if (bound("list", "up", input, key)) setOffset((o) => Math.max(0, o - 1));
-        else if (bound("list", "pageDown", input, key))
-          setOffset((o) => clampOffset(o + height - 1, height, lines.length));
-        else if (bound("list", "pageUp", input, key)) setOffset((o) => Math.max(0, o - height + 1));
-        else if (input === "P" && current.tags[0])
-          nav.push({ screen: "study", mode: "practice", tag: current.tags[0] });
-        return;
-      }
       if (bound("global", "back", input, key)) nav.pop();
       else if (bound("list", "up", input, key)) setCursor((c) => moveCursor(c, -1, content.lessons.length));
       else if (bound("list", "down", input, key)) setCursor((c) => moveCursor(c, 1, content.lessons.length));
-      else if (bound("list", "open", input, key) && content.lessons[cursor]) {
+      else if (bound("list", "open", input, key) && content.lessons[cursor])
         setOpen(content.lessons[cursor].id);
-        setOffset(0);
-      }
     },
-    { isActive: active },
+    { isActive: active && !current },
   );
 
   if (current) {
     return (
-      <Frame
+      <ScrollPage
+        key={current.id}
         title={`Lesson · ${current.title}`}
         lines={lines}
-        offset={clampOffset(offset, height, lines.length)}
         hints="↑↓ PgUp PgDn scroll · P practise · q back"
-        columns={columns}
-        rows={rows}
+        onBack={() => (lesson ? nav.pop() : setOpen(null))}
+        onKey={(input) => {
+          if (input !== "P" || !current.tags[0]) return false;
+          nav.push({ screen: "study", mode: "practice", tag: current.tags[0] });
+          return true;
+        }}
       />
     );
   }
