@@ -14,10 +14,11 @@ export async function openTrainer(ctx: CommandContext, route: Route): Promise<nu
   }
   // Colour is decided when chalk loads, so NO_COLOR must be honoured before ink is imported.
   if (ctx.env.NO_COLOR !== undefined && ctx.env.NO_COLOR !== "") process.env.FORCE_COLOR = "0";
-  const [{ runTrainer }, { Trainer }, { StoreError }] = await Promise.all([
+  const [{ runTrainer }, { Trainer }, { StoreError }, { loadContentIndex }] = await Promise.all([
     import("../../tui/run.js"),
     import("../../trainer.js"),
     import("../../store/index.js"),
+    import("../../content-index.js"),
   ]);
   let trainer;
   try {
@@ -31,7 +32,7 @@ export async function openTrainer(ctx: CommandContext, route: Route): Promise<nu
     return EXIT.failed;
   }
   try {
-    await runTrainer(trainer, route);
+    await runTrainer(trainer, loadContentIndex(trainer.catalog.packs), route);
     return EXIT.ok;
   } finally {
     trainer.close();

@@ -1,0 +1,25 @@
+import { loadLessons } from "./catalog/lesson.js";
+import type { LoadedPack } from "./catalog/types.js";
+import { listLabDefinitions } from "./lab/definitions.js";
+import { labsDir, lessonsDir } from "./paths.js";
+import type { ContentIndex } from "./tui/context.js";
+
+/**
+ * The lessons and labs the screens list, read from disk when a screen first asks for them (the home
+ * screen does not, so start-up does not pay for them). Content with errors is left out; `validate`
+ * reports it.
+ */
+export function loadContentIndex(packs: readonly LoadedPack[]): ContentIndex {
+  let lessons: ContentIndex["lessons"] | undefined;
+  let labs: ContentIndex["labs"] | undefined;
+  return {
+    get lessons() {
+      return (lessons ??= loadLessons(lessonsDir, packs, labsDir).lessons);
+    },
+    get labs() {
+      return (labs ??= listLabDefinitions(labsDir)
+        .map(({ id, title, summary, difficulty, minutes }) => ({ id, title, summary, difficulty, minutes }))
+        .sort((a, b) => a.id.localeCompare(b.id)));
+    },
+  };
+}
