@@ -42,9 +42,14 @@ export class Trainer {
     this.questions = new Map(catalog.packs.flatMap((p) => p.questions.map((q) => [q.id, q] as const)));
   }
 
-  static async open(home: string, clock: () => number = Date.now): Promise<Trainer> {
+  /** With `verify`, the whole progress file is checked first (see `OpenOptions.verify`). */
+  static async open(
+    home: string,
+    clock: () => number = Date.now,
+    options: { verify?: boolean } = {},
+  ): Promise<Trainer> {
     const catalog = await loadPacks({ home });
-    return new Trainer(catalog, openStore(progressDbPath(home)), clock);
+    return new Trainer(catalog, openStore(progressDbPath(home), options), clock);
   }
 
   close(): void {

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { SAFE_ID, SAFE_ID_RULE } from "../ids.js";
 import { CHECK_NAMES, findCheck } from "../lab/checks/registry.js";
 import { didYouMean } from "./diagnostics.js";
 import { readFrontMatterFile } from "./front-matter.js";
@@ -14,7 +15,7 @@ import { DIFFICULTIES, type Diagnostic } from "./types.js";
 import type { YamlSource } from "./yaml-source.js";
 
 const text = z.string().trim().min(1, "must not be empty");
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "use lower-case letters, digits and dashes");
+const slug = z.string().regex(SAFE_ID, SAFE_ID_RULE);
 const topicName = z
   .string()
   .regex(/^[A-Za-z0-9._-]{1,249}$/, "a Kafka topic name: letters, digits, '.', '_', '-'");

@@ -1,8 +1,15 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, lstatSync } from "node:fs";
 import path from "node:path";
 import { issuesToDiagnostics, keysAt, manifestSchema } from "./schema.js";
 import type { ParseCache } from "./parse-cache.js";
-import { parseQuestionFile } from "./question-file.js";
+import {
+  MAX_CONTENT_FILE_BYTES,
+  MAX_MANIFEST_BYTES,
+  readContentFile,
+  unreadable,
+  walkPack,
+} from "./files.js";
+import { parseQuestionFile, type ParsedQuestion } from "./question-file.js";
 import { findUnsafeCharacters } from "./terminal-safety.js";
 import type { Diagnostic, LoadedPack, PackManifest, PackSource, Question } from "./types.js";
 import { YamlSource } from "./yaml-source.js";
@@ -38,7 +45,9 @@ export function loadPack(
   const manifest = manifestResult.manifest;
   const packId = manifest?.id ?? path.basename(dir);
 
-  const files = only ?? questionFiles(dir);
+  const tree = only ? { questionFiles: only, diagnostics: [] } : walkPack(dir);
+  diagnostics.push(...tree.diagnostics);
+  const files = tree.questionFiles;
   const questions: Question[] = [];
   const firstById = new Map<string, { file: string; line: number }>();
   const manifestStamp = cache ? stamp(manifestFile) : "";
@@ -46,7 +55,7 @@ export function loadPack(
     const key = cache ? `${packId}|${manifestStamp}|${stamp(file)}` : "";
     let parsed = cache?.get(file, key);
     if (!parsed) {
-      parsed = parseQuestionFile(file, readFileSync(file, "utf8"), packId, manifest?.blueprint);
+      parsed = readQuestion(file, packId, manifest);
       cache?.set(file, key, parsed);
     }
     diagnostics.push(...parsed.diagnostics);
@@ -72,26 +81,24 @@ export function loadPack(
   return { ...(pack ? { pack } : {}), diagnostics, files: files.length };
 }
 
-function stamp(file: string): string {
-  const { mtimeMs, size } = statSync(file);
-  return `${mtimeMs}:${size}`;
+/** One question file; whatever goes wrong in it is a diagnostic for that file, never an exception. */
+function readQuestion(file: string, packId: string, manifest: PackManifest | undefined): ParsedQuestion {
+  const read = readContentFile(file, MAX_CONTENT_FILE_BYTES, "question file");
+  if (read.diagnostic) return { diagnostics: [read.diagnostic] };
+  try {
+    return parseQuestionFile(file, read.text, packId, manifest?.blueprint);
+  } catch (error) {
+    return { diagnostics: [unreadable(file, error)] };
+  }
 }
 
-/** Every question file in a pack, in a stable order. */
-export function questionFiles(dir: string): string[] {
-  const found: string[] = [];
-  const walk = (folder: string): void => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      if (entry.name.startsWith(".") || entry.name.startsWith("_") || entry.name === "node_modules") continue;
-      const full = path.join(folder, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && entry.name.endsWith(".md") && entry.name.toLowerCase() !== "readme.md") {
-        found.push(full);
-      }
-    }
-  };
-  walk(dir);
-  return found.sort();
+function stamp(file: string): string {
+  try {
+    const { mtimeMs, size } = lstatSync(file);
+    return `${mtimeMs}:${size}`;
+  } catch {
+    return "missing";
+  }
 }
 
 export function readManifest(file: string): { manifest?: PackManifest; diagnostics: Diagnostic[] } {
@@ -110,7 +117,16 @@ export function readManifest(file: string): { manifest?: PackManifest; diagnosti
       ],
     };
   }
-  const text = readFileSync(file, "utf8");
+  const read = readContentFile(file, MAX_MANIFEST_BYTES, "pack.yaml");
+  if (read.diagnostic) return { diagnostics: [read.diagnostic] };
+  try {
+    return checkManifest(file, read.text);
+  } catch (error) {
+    return { diagnostics: [unreadable(file, error)] };
+  }
+}
+
+function checkManifest(file: string, text: string): { manifest?: PackManifest; diagnostics: Diagnostic[] } {
   const source = new YamlSource(file, text);
   if (source.syntaxErrors.length > 0) return { diagnostics: source.syntaxErrors };
 

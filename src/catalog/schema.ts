@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { SAFE_ID, SAFE_ID_RULE } from "../ids.js";
 import { CONFIG_COMPONENTS, DIFFICULTIES, QUESTION_TYPES } from "./types.js";
 import { didYouMean } from "./diagnostics.js";
 import type { FieldPath, YamlSource } from "./yaml-source.js";
 import type { Diagnostic } from "./types.js";
 
 const text = z.string().trim().min(1, "must not be empty");
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "use lower-case letters, digits and dashes");
+const slug = z.string().regex(SAFE_ID, SAFE_ID_RULE);
 const questionId = z
   .string()
   .regex(

@@ -23,8 +23,14 @@ export function findUnsafeCharacters(text: string): UnsafeCharacter[] {
   return found;
 }
 
-export function hasUnsafeCharacters(text: string): boolean {
-  return findUnsafeCharacters(text).length > 0;
+/**
+ * Shows every character that could drive a terminal as a visible escape (`\u001b`, `\u202e`), for
+ * text printed by the tool that came from content or from the user. Tab and newline stay; a carriage return is shown too, since output never needs one. The
+ * `\uXXXX` form keeps JSON valid: JSON.stringify leaves C1, DEL and bidi characters raw, and this
+ * turns them into JSON's own escapes for the same characters.
+ */
+export function visible(text: string): string {
+  return text.replace(FORBIDDEN, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 /** Removes every unsafe character; for showing text that was never validated. */

@@ -1,11 +1,14 @@
 import {
+  isAlias,
   isCollection,
   isMap,
+  isNode,
   isPair,
   isScalar,
   isSeq,
   LineCounter,
   parseDocument,
+  visit,
   type Document,
   type Node,
 } from "yaml";
@@ -41,7 +44,28 @@ export class YamlSource {
         message: error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, ""),
       };
     });
-    this.data = this.syntaxErrors.length > 0 ? undefined : this.doc.toJS();
+    // An alias can point at an anchor that does not exist, or expand a few lines into millions of
+    // nodes; content never needs one, so anchors and aliases are refused where they are written.
+    const anchors: { range: Node["range"]; what: string }[] = [];
+    visit(this.doc, (_, node) => {
+      if (isAlias(node)) anchors.push({ range: node.range, what: `alias *${node.source}` });
+      else if (isNode(node) && node.anchor)
+        anchors.push({ range: node.range, what: `anchor &${node.anchor}` });
+    });
+    if (anchors.length > 0) this.refuseAnchors(anchors[0]!.range, anchors[0]!.what, anchors.length - 1);
+    this.data = this.syntaxErrors.length > 0 ? undefined : this.doc.toJS({ maxAliasCount: 0 });
+  }
+
+  private refuseAnchors(range: Node["range"], what: string, more: number): void {
+    const at = range ? this.position(range[0]) : { line: this.firstLine, column: 1 };
+    const others = more > 0 ? ` and ${more} more` : "";
+    this.syntaxErrors.push({
+      file: this.file,
+      ...at,
+      severity: "error",
+      field: "yaml",
+      message: `YAML anchors and aliases are not allowed (${what}${others}): write each value out in full`,
+    });
   }
 
   /** Where a field is: its value for a present field, else the nearest present parent. */

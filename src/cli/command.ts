@@ -1,3 +1,5 @@
+import { isSafeId, SAFE_ID_RULE } from "../ids.js";
+
 /** What every command receives; commands never reach for process globals themselves. */
 export interface CommandContext {
   args: string[];
@@ -18,3 +20,9 @@ export interface CommandModule {
 
 /** Raised for bad usage anywhere below a command; the entry point prints it and exits 2. */
 export class UsageError extends Error {}
+
+/** An id from the command line that names a file or folder: checked by the one rule, else bad usage. */
+export function requireSafeId(what: string, id: string): string {
+  if (!isSafeId(id)) throw new UsageError(`"${id}" is not a valid ${what} id: ${SAFE_ID_RULE}`);
+  return id;
+}

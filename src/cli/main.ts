@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { visible } from "../catalog/terminal-safety.js";
 import { dataHome, packageRoot } from "../paths.js";
 import { EXIT, UsageError, type CommandContext } from "./command.js";
 import { commands, findCommand } from "./registry.js";
@@ -60,8 +61,11 @@ function isUsageError(error: unknown): boolean {
 
 export async function main(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
-  const out = (text: string) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
-  const err = (text: string) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
+  // Everything printed passes here, so nothing that came from content or from the user (a field
+  // name, a value, a path) can reach the terminal as a control sequence.
+  const line = (text: string) => visible(text.endsWith("\n") ? text.slice(0, -1) : text) + "\n";
+  const out = (text: string) => process.stdout.write(line(text));
+  const err = (text: string) => process.stderr.write(line(text));
 
   if (first === "--help" || first === "-h" || first === "help") {
     out(helpText());
@@ -117,7 +121,8 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     process.stderr.write(
-      `ccaak-train: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      visible(`ccaak-train: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`) +
+        "\n",
     );
     process.exitCode = EXIT.failed;
   },

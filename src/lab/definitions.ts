@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { loadLabs, parseLabFile, type LabDefinition } from "../catalog/lab-file.js";
 import { formatDiagnostic } from "../catalog/diagnostics.js";
+import { isSafeId } from "../ids.js";
 import { labsDir } from "../paths.js";
 import { type FaultStep, type LabTopology, type RegionSpec } from "./spec.js";
 
@@ -15,7 +16,7 @@ export function listLabDefinitions(dir = labsDir): LabDefinition[] {
 /** A bundled lab by id; throws `LabDefinitionError` naming its problems when the file is broken. */
 export function loadLabDefinition(id: string, dir = labsDir): LabDefinition | undefined {
   const file = path.join(dir, id, "lab.md");
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(id) || !existsSync(file)) return undefined;
+  if (!isSafeId(id) || !existsSync(file)) return undefined;
   const result = parseLabFile(file, readFileSync(file, "utf8"), id);
   if (!result.lab) {
     throw new LabDefinitionError(

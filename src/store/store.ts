@@ -94,8 +94,9 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
   let db: Db | undefined;
   try {
     db = new Database(file);
-    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
-    db.pragma("journal_mode = WAL");
+    const busyTimeoutMs = options.busyTimeoutMs ?? 10_000;
+    db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    setWalMode(db, busyTimeoutMs);
     db.pragma("synchronous = NORMAL");
     db.pragma("foreign_keys = ON");
     db.prepare("SELECT count(*) FROM sqlite_schema").get();
@@ -105,6 +106,23 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
   } catch (error) {
     db?.close();
     throw asStoreError(error, file) ?? error;
+  }
+}
+
+/**
+ * SQLite answers a change of journal mode with SQLITE_BUSY at once, without its busy handler, while
+ * another process is creating the same new file; so the switch is retried for the busy timeout.
+ */
+function setWalMode(db: Db, busyTimeoutMs: number): void {
+  const deadline = Date.now() + busyTimeoutMs;
+  for (;;) {
+    try {
+      db.pragma("journal_mode = WAL");
+      return;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== "SQLITE_BUSY" || Date.now() > deadline) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    }
   }
 }
 
@@ -365,6 +383,18 @@ export class Store {
     }
     copyDatabase(this.db, target);
     return target;
+  }
+
+  /**
+   * `PRAGMA quick_check` over the whole file: raises `StoreCorruptError` (naming the newest backup) when
+   * SQLite finds damage anywhere, even in pages no query has read yet.
+   */
+  assertIntact(): void {
+    try {
+      verify(this.db);
+    } catch (error) {
+      throw asStoreError(error, this.file) ?? error;
+    }
   }
 
   /** `PRAGMA integrity_check`: "ok" or SQLite's first complaint. */

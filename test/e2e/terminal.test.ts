@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { damageMiddlePages, fillStore } from "../store/helpers.js";
 
 // The trainer in a real terminal: tmux at 80x24, keys sent as a person types them, the screen read back.
 const root = path.resolve(import.meta.dirname, "../..");
@@ -113,6 +114,20 @@ describe("the trainer in a real terminal", () => {
     expect(text).toContain("cannot be used");
     expect(text).toContain("It has been left untouched.");
     expect(readFileSync(path.join(home, "progress.db"), "utf8")).toBe(damaged);
+  }, 30_000);
+
+  it("checks the whole progress file when a study session starts: damage in the middle is refused", async () => {
+    const home = mkdtempSync(path.join(os.tmpdir(), "ccaak-e2e-"));
+    const file = path.join(home, "progress.db");
+    fillStore(file, 3000);
+    damageMiddlePages(file);
+    const before = readFileSync(file);
+    start(home, '; echo "exit $?"; sleep 30');
+    await waitFor("exit 1");
+    const text = tmux("capture-pane", "-p", "-J", "-t", session);
+    expect(text).toContain(`The progress database ${file} cannot be used`);
+    expect(text).toContain(`The last good copy is ${file}.bak`);
+    expect(readFileSync(file).equals(before)).toBe(true);
   }, 30_000);
 
   it("fits 80x24 on every screen of the menu and shows the keys on ?", async () => {

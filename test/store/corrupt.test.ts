@@ -3,24 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { asStoreError, openStore, StoreCorruptError, type OpenOptions } from "../../src/store/index.js";
 import { T0 } from "../study/factory.js";
-import { open, tempDir } from "./helpers.js";
-
-function fill(file: string, reviews: number): void {
-  const store = open(file);
-  for (let i = 0; i < reviews; i++) {
-    store.recordAnswer({
-      questionId: `p/q${i % 50}`,
-      at: T0 + i * 60_000,
-      mode: "study",
-      answer: { type: "single", choice: 0 },
-      correct: true,
-      rating: 3,
-      durationMs: 1000,
-    });
-  }
-  store.backupIfStale(T0 + reviews * 60_000);
-  store.close();
-}
+import { damageMiddlePages, fillStore, open, tempDir } from "./helpers.js";
 
 function openError(file: string, options?: OpenOptions): StoreCorruptError {
   try {
@@ -48,7 +31,7 @@ describe("a damaged or unreadable database", () => {
 
   it("a damaged header: the error names the last good copy, which opens with the data", () => {
     const file = path.join(tempDir(), "progress.db");
-    fill(file, 100);
+    fillStore(file, 100);
     const fd = fs.openSync(file, "r+");
     fs.writeSync(fd, Buffer.alloc(100, 0x41), 0, 100, 0);
     fs.closeSync(fd);
@@ -62,15 +45,8 @@ describe("a damaged or unreadable database", () => {
 
   it("damaged pages inside the file: caught by a verified open, by a read, and never backed up", () => {
     const file = path.join(tempDir(), "progress.db");
-    fill(file, 3000);
-    const size = fs.statSync(file).size;
-    expect(size).toBeGreaterThan(20 * 4096);
-    const fd = fs.openSync(file, "r+");
-    // Scribble over five pages in the middle (review log pages), keeping header and schema valid.
-    const junk = Buffer.alloc(5 * 4096);
-    for (let i = 0; i < junk.length; i++) junk[i] = (i * 7919) & 0xff;
-    fs.writeSync(fd, junk, 0, junk.length, Math.floor(size / 4096 / 2) * 4096);
-    fs.closeSync(fd);
+    fillStore(file, 3000);
+    damageMiddlePages(file);
     const before = fs.readFileSync(file);
     const backupBefore = fs.readFileSync(`${file}.bak`);
     const error = openError(file, { verify: true });

@@ -22,7 +22,7 @@ export async function openTrainer(ctx: CommandContext, route: Route): Promise<nu
   ]);
   let trainer;
   try {
-    trainer = await Trainer.open(ctx.home);
+    trainer = await Trainer.open(ctx.home, Date.now, { verify: true });
     // A study session keeps a daily copy of the progress file, taken only from a file that checks out.
     trainer.store.backupIfStale(Date.now());
   } catch (error) {

@@ -37,7 +37,7 @@ import { attemptPaths, type LabState } from "../../lab/runtime/state.js";
 import { ToolchainError } from "../../lab/runtime/toolchain.js";
 import type { Region } from "../../lab/spec.js";
 import type { AppName } from "../../lab/workload/files.js";
-import { EXIT, UsageError, type CommandContext } from "../command.js";
+import { EXIT, requireSafeId, UsageError, type CommandContext } from "../command.js";
 
 const SUBCOMMANDS =
   "list, start, reset, status, env, shell, app, dns, checkpoints, mm2, fault, proceed, declare, hint, grade, history, stop";
@@ -153,7 +153,7 @@ function list(ctx: CommandContext, args: string[]): number {
 }
 
 function findLab(id: string): LabDefinition {
-  const lab = loadLabDefinition(id);
+  const lab = loadLabDefinition(requireSafeId("lab", id));
   if (!lab) {
     const ids = listLabDefinitions().map((l) => l.id);
     throw new UsageError(`no lab "${id}"; labs: ${ids.join(", ")}`);

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { cpSync, existsSync, lstatSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import {
@@ -10,9 +10,10 @@ import {
   loadPacks,
   type LoadedPack,
 } from "../../catalog/index.js";
+import { MANIFEST, readManifest } from "../../catalog/pack.js";
 import { didYouMean } from "../../catalog/diagnostics.js";
 import { installedPacksDir } from "../../paths.js";
-import { EXIT, UsageError, type CommandContext } from "../command.js";
+import { EXIT, requireSafeId, UsageError, type CommandContext } from "../command.js";
 
 export async function run(ctx: CommandContext): Promise<number> {
   const parsed = parseArgs({
@@ -92,7 +93,12 @@ async function add(ctx: CommandContext, dir: string, json: boolean): Promise<num
   const staging = path.join(root, `.${id}.adding-${process.pid}`);
   mkdirSync(root, { recursive: true });
   rmSync(staging, { recursive: true, force: true });
-  cpSync(source, staging, { recursive: true, filter: (from) => !path.basename(from).startsWith(".git") });
+  // Validation refused links already; the filter makes sure nothing a link points to is copied.
+  cpSync(source, staging, {
+    recursive: true,
+    filter: (from) =>
+      !path.basename(from).startsWith(".git") && (from === source || !lstatSync(from).isSymbolicLink()),
+  });
   // Swap in whole, so a pack is never half-copied under its real name.
   const previous = existsSync(destination) ? `${destination}.replaced-${process.pid}` : undefined;
   if (previous) renameSync(destination, previous);
@@ -118,22 +124,40 @@ async function add(ctx: CommandContext, dir: string, json: boolean): Promise<num
 }
 
 async function remove(ctx: CommandContext, id: string, json: boolean): Promise<number> {
+  requireSafeId("pack", id);
   const catalog = await loadPacks({ home: ctx.home });
   const pack = catalog.packs.find((p) => p.manifest.id === id);
-  const installedDir = path.join(installedPacksDir(ctx.home), id);
   if (pack?.source === "bundled") return refuse(ctx, json, `"${id}" is a bundled pack and cannot be removed`);
-  if (!existsSync(installedDir)) {
+  const dir = path.join(installedPacksDir(ctx.home), id);
+  if (!isRealFolder(dir)) {
     const suggestion = didYouMean(
       id,
       catalog.packs.filter((p) => p.source === "installed").map((p) => p.manifest.id),
     );
     return refuse(ctx, json, `no installed pack "${id}"${suggestion ? ` (${suggestion})` : ""}`);
   }
-  rmSync(installedDir, { recursive: true, force: true });
+  // Only a folder whose own manifest names this id is an installed pack; anything else is not ours.
+  if (readManifest(path.join(dir, MANIFEST)).manifest?.id !== id) {
+    return refuse(
+      ctx,
+      json,
+      `not removed: ${dir} has no valid ${MANIFEST} with id "${id}", so it is not an installed pack; remove it by hand if it is yours`,
+    );
+  }
+  rmSync(dir, { recursive: true, force: true });
   const message = `removed ${id}; your progress on its questions is kept`;
   if (json) ctx.out(JSON.stringify({ ok: true, message }, null, 2));
   else ctx.out(message);
   return EXIT.ok;
+}
+
+/** A folder itself, not a link to one. */
+function isRealFolder(dir: string): boolean {
+  try {
+    return lstatSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function refuse(ctx: CommandContext, json: boolean, message: string, extra: object = {}): number {

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { visible } from "../../catalog/terminal-safety.js";
 import {
   asStoreError,
   ImportError,
@@ -34,7 +35,8 @@ export async function run(ctx: CommandContext): Promise<number> {
 
   const dbFile = progressDbPath(ctx.home);
   try {
-    const store = openStore(dbFile);
+    // An export must not copy damage out, and an import must not merge into (or leave) a damaged file.
+    const store = openStore(dbFile, { verify: true });
     try {
       return action === "export"
         ? exportTo(ctx, store, file, format)
@@ -84,7 +86,7 @@ function exportTo(ctx: CommandContext, store: Store, file: string, format: "json
     if (batch.length > 0) write(`${batch.join("\n")}\n`);
   };
   if (file === "-") {
-    emit((chunk) => fs.writeSync(1, chunk));
+    emit((chunk) => fs.writeSync(1, visible(chunk)));
     return EXIT.ok;
   }
   const target = path.resolve(file);
@@ -106,6 +108,7 @@ function importFrom(ctx: CommandContext, store: Store, file: string, json: boole
   try {
     const backup = store.backupIfStale(Date.now(), 0);
     const report = store.importProgress(data);
+    store.assertIntact();
     if (json) {
       ctx.out(JSON.stringify({ ...report, backup }, null, 2));
     } else {

@@ -22,7 +22,8 @@ export async function run(ctx: CommandContext): Promise<number> {
 }
 
 async function report(ctx: CommandContext, json: boolean): Promise<number> {
-  const trainer = await Trainer.open(ctx.home);
+  // Figures from a damaged file would look normal; the whole file is checked first.
+  const trainer = await Trainer.open(ctx.home, Date.now, { verify: true });
   try {
     const stats = trainer.stats();
     const context = trainer.statsContext();
