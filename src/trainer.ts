@@ -132,7 +132,8 @@ export class Trainer {
   answer(question: Question, answer: Answer, durationMs: number, mode: StudyMode): RecordedAnswer {
     const result = scoreAnswer(question, answer);
     const settings = this.store.settings();
-    const rating = deriveRating(result.correct, durationMs, settings);
+    const phase = this.store.card(question.id)?.state;
+    const rating = deriveRating(result.correct, durationMs, settings, phase === 1 || phase === 3);
     const { reviewId } = this.store.recordAnswer({
       questionId: question.id,
       revision: question.revision,
@@ -144,6 +145,20 @@ export class Trainer {
       durationMs,
     });
     return { reviewId, result, rating };
+  }
+
+  /** Stores a learner's doubt about a question for the pack's author, with the answer they gave. */
+  flagQuestion(questionId: string, note: string, reviewId: number | null = null): void {
+    const review =
+      reviewId === null ? undefined : this.store.history(questionId).find((r) => r.id === reviewId);
+    this.store.flagQuestion({
+      questionId,
+      revision: this.questions.get(questionId)?.revision ?? null,
+      at: this.now(),
+      note,
+      answer: review?.answer ?? null,
+      reviewId: review ? reviewId : null,
+    });
   }
 
   overrideRating(reviewId: number, rating: Rating): void {

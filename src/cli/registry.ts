@@ -40,6 +40,18 @@ export const commands: CommandEntry[] = [
     load: () => import("./commands/progress.js"),
   },
   {
+    name: "config",
+    usage: "config list | get KEY | set KEY VALUE [--json]",
+    summary: "settings: new per day, retention, exams...",
+    load: () => import("./commands/config.js"),
+  },
+  {
+    name: "flags",
+    usage: "flags list [--pack P] [--json] | export [FILE] [--pack P]",
+    summary: "questions learners flagged as doubtful",
+    load: () => import("./commands/flags.js"),
+  },
+  {
     name: "doctor",
     usage: "doctor [--json]",
     summary: "what the labs need, present or not",

@@ -7,3 +7,4 @@ export { MIGRATIONS, type Migration } from "./migrations/index.js";
 export { STUDY_MODES, type AnswerRecord, type StoredReview, type StudyMode } from "./reviews.js";
 export { asStoreError, openStore, progressDbPath, Store, type OpenOptions } from "./store.js";
 export { CSV_HEADER, PROGRESS_FORMAT, type ImportReport, type ProgressFile } from "./transfer.js";
+export { MAX_FLAG_NOTE, type QuestionFlag } from "./flags.js";

@@ -21,6 +21,7 @@ import {
   writeExamResult,
 } from "./exams.js";
 import type { StoredExam } from "./exams.js";
+import { insertFlag, listFlags, type QuestionFlag } from "./flags.js";
 import { labAttempts, saveLabAttempt, type LabAttemptRecord, type StoredLabAttempt } from "./labs.js";
 import { migrate, type MigrationReport } from "./migrate.js";
 import { MIGRATIONS, type Migration } from "./migrations/index.js";
@@ -337,6 +338,16 @@ export class Store {
 
   recentExams(limit = 5): ExamSummary[] {
     return recentExamRows(this.db, limit).map(summaryFromRow);
+  }
+
+  /** Stores a learner's flag on a doubtful question; returns its id. */
+  flagQuestion(flag: QuestionFlag): number {
+    return this.db.transaction(() => insertFlag(this.db, flag)).immediate();
+  }
+
+  /** Flags raised on questions, oldest first; with `pack`, that pack's only. */
+  flags(pack?: string): QuestionFlag[] {
+    return listFlags(this.db, pack);
   }
 
   /** Stores a graded lab drill (grading the same drill again replaces its report). */

@@ -34,6 +34,8 @@ export interface Scheduler {
   retrievability(card: CardState, now: number): number;
   /** The card as the whole review log of one question makes it (reviews in time order). */
   replay(reviews: readonly ReviewEvent[]): CardState | null;
+  /** For each rating, how long until the question would be due again after a review at `now`. */
+  nextIntervals(card: CardState | null, now: number): Record<Rating, number>;
 }
 
 function toCard(c: CardState): Card {
@@ -90,5 +92,22 @@ export function createScheduler(desiredRetention = 0.9): Scheduler {
     return card;
   };
 
-  return { desiredRetention, next, retrievability, replay };
+  const nextIntervals = (card: CardState | null, now: number): Record<Rating, number> => {
+    const interval = (rating: Rating) => next(card, rating, now).due - now;
+    return { 1: interval(1), 2: interval(2), 3: interval(3), 4: interval(4) };
+  };
+
+  return { desiredRetention, next, retrievability, replay, nextIntervals };
+}
+
+/** An interval as a learner reads it on a rating key: `10m`, `5h`, `4d`, `3mo`, `1.2y`. */
+export function formatInterval(ms: number): string {
+  const minutes = Math.max(1, Math.round(ms / 60_000));
+  if (minutes < 60) return `${minutes}m`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return `${hours}h`;
+  const days = Math.round(ms / DAY_MS);
+  if (days < 31) return `${days}d`;
+  if (days < 365) return `${Math.round(days / 30)}mo`;
+  return `${(days / 365).toFixed(1).replace(/\.0$/, "")}y`;
 }

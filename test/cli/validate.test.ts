@@ -36,7 +36,7 @@ describe("ccaak-train basics", () => {
       const { status, stderr } = runCli(args);
       expect(status).toBe(2);
       expect(stderr).toContain("needs an interactive terminal");
-      expect(stderr).toContain("validate, packs, stats, progress, doctor and lab");
+      expect(stderr).toContain("validate, packs, stats, progress, config, flags, doctor and lab");
     },
   );
 });

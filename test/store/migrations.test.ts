@@ -11,9 +11,9 @@ const columns = (db: Database.Database, table: string) =>
 describe("migration 001-initial", () => {
   it("creates the review log, cards, exams and settings", () => {
     const file = path.join(tempDir(), "progress.db");
-    open(file).close();
+    open(file, { migrations: MIGRATIONS.slice(0, 1) }).close();
     const db = new Database(file, { readonly: true });
-    expect(db.pragma("user_version", { simple: true })).toBe(2);
+    expect(db.pragma("user_version", { simple: true })).toBe(1);
     expect(columns(db, "review")).toEqual([
       "id",
       "uid",
@@ -49,7 +49,7 @@ describe("migration 002-labs", () => {
       durationMs: 5,
     });
     old.close();
-    const store = open(file);
+    const store = open(file, { migrations: MIGRATIONS.slice(0, 2) });
     expect(store.migration).toEqual({ from: 1, to: 2, backup: `${file}.bak-v1` });
     expect(store.history("p/q")).toHaveLength(1);
     const attempt = {
@@ -80,9 +80,59 @@ describe("migration 002-labs", () => {
   });
 });
 
+describe("migration 003-question-flags", () => {
+  it("adds question flags to a version 2 database, keeping its reviews", () => {
+    const file = path.join(tempDir(), "progress.db");
+    const old = open(file, { migrations: MIGRATIONS.slice(0, 2) });
+    const { reviewId } = old.recordAnswer({
+      questionId: "p/q",
+      at: 1_000,
+      mode: "study",
+      answer: { type: "single", choice: 2 },
+      correct: false,
+      rating: 1,
+      durationMs: 5,
+    });
+    old.close();
+    const store = open(file);
+    expect(store.migration).toEqual({ from: 2, to: 3, backup: `${file}.bak-v2` });
+    expect(store.history("p/q")).toHaveLength(1);
+    store.flagQuestion({
+      questionId: "p/q",
+      revision: "abc",
+      at: 2_000,
+      note: "  option 3 is right too in 4.1  ",
+      answer: { type: "single", choice: 2 },
+      reviewId,
+    });
+    store.flagQuestion({
+      questionId: "other/x",
+      revision: null,
+      at: 3_000,
+      note: "",
+      answer: null,
+      reviewId: null,
+    });
+    expect(store.flags("p")).toEqual([
+      {
+        questionId: "p/q",
+        revision: "abc",
+        at: 2_000,
+        note: "option 3 is right too in 4.1",
+        answer: { type: "single", choice: 2 },
+        reviewId,
+      },
+    ]);
+    expect(store.flags().map((f) => f.questionId)).toEqual(["p/q", "other/x"]);
+    // A pack id is matched whole, never as a LIKE pattern.
+    expect(store.flags("_")).toEqual([]);
+  });
+});
+
 describe("migration runner", () => {
+  const latest = MIGRATIONS.at(-1)!.version;
   const v2: Migration = {
-    version: 3,
+    version: latest + 1,
     name: "add-note",
     up: (db) => db.exec("ALTER TABLE review ADD COLUMN note TEXT"),
   };
@@ -108,12 +158,12 @@ describe("migration runner", () => {
     store.close();
 
     const migrated = open(file, { migrations: [...MIGRATIONS, v2] });
-    expect(migrated.migration).toEqual({ from: 2, to: 3, backup: `${file}.bak-v2` });
+    expect(migrated.migration).toEqual({ from: latest, to: latest + 1, backup: `${file}.bak-v${latest}` });
     expect(migrated.history("p/q")).toHaveLength(1);
     migrated.close();
 
-    const backup = new Database(`${file}.bak-v2`, { readonly: true });
-    expect(backup.pragma("user_version", { simple: true })).toBe(2);
+    const backup = new Database(`${file}.bak-v${latest}`, { readonly: true });
+    expect(backup.pragma("user_version", { simple: true })).toBe(latest);
     expect(backup.prepare("SELECT count(*) FROM review").pluck().get()).toBe(1);
     expect(columns(backup, "review")).not.toContain("note");
     backup.close();
@@ -128,11 +178,11 @@ describe("migration runner", () => {
     const broken: Migration[] = [
       ...MIGRATIONS,
       v2,
-      { version: 4, name: "broken", up: (db) => db.exec("ALTER TABLE nowhere ADD COLUMN x TEXT") },
+      { version: latest + 2, name: "broken", up: (db) => db.exec("ALTER TABLE nowhere ADD COLUMN x TEXT") },
     ];
     expect(() => open(file, { migrations: broken })).toThrow(/nowhere/);
     const db = new Database(file, { readonly: true });
-    expect(db.pragma("user_version", { simple: true })).toBe(2);
+    expect(db.pragma("user_version", { simple: true })).toBe(latest);
     expect(columns(db, "review")).not.toContain("note");
     db.close();
   });
@@ -141,7 +191,7 @@ describe("migration runner", () => {
     const file = path.join(tempDir(), "progress.db");
     open(file).close();
     const db = new Database(file);
-    db.pragma("user_version = 7");
+    db.pragma(`user_version = ${latest + 5}`);
     db.close();
     const before = fs.readFileSync(file);
     let error: unknown;
@@ -152,7 +202,9 @@ describe("migration runner", () => {
     }
     expect(error).toBeInstanceOf(StoreTooNewError);
     expect((error as Error).message).toContain(file);
-    expect((error as Error).message).toMatch(/schema version 7.*versions up to 2.*newer ccaak-train/);
+    expect((error as Error).message).toMatch(
+      new RegExp(`schema version ${latest + 5}.*versions up to ${latest}.*newer ccaak-train`),
+    );
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 });

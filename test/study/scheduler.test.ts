@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createScheduler, seededRandom, type Rating } from "../../src/study/index.js";
+import { createScheduler, formatInterval, seededRandom, type Rating } from "../../src/study/index.js";
 import { DAY, T0 } from "./factory.js";
 
 describe("scheduler over ts-fsrs", () => {
@@ -46,5 +46,31 @@ describe("scheduler over ts-fsrs", () => {
     }
     expect(s.replay(log)).toEqual(card);
     expect(s.replay([])).toBeNull();
+  });
+});
+
+describe("next intervals per rating", () => {
+  it("are what FSRS schedules for each rating, growing from Again to Easy", () => {
+    const s = createScheduler(0.9);
+    const now = Date.UTC(2026, 0, 1);
+    const fresh = s.nextIntervals(null, now);
+    for (const rating of [1, 2, 3, 4] as const)
+      expect(fresh[rating]).toBe(s.next(null, rating, now).due - now);
+    expect(fresh[1]).toBeLessThanOrEqual(fresh[2]);
+    expect(fresh[2]).toBeLessThanOrEqual(fresh[3]);
+    expect(fresh[3]).toBeLessThan(fresh[4]);
+    const reviewed = s.next(s.next(null, 3, now), 3, now + 600_000);
+    const later = reviewed.due + 1;
+    const intervals = s.nextIntervals(reviewed, later);
+    expect(intervals[3]).toBeGreaterThan(86_400_000);
+    expect(intervals[1]).toBeLessThan(intervals[3]);
+  });
+  it("read as a learner reads them", () => {
+    expect(formatInterval(30_000)).toBe("1m");
+    expect(formatInterval(10 * 60_000)).toBe("10m");
+    expect(formatInterval(5 * 3_600_000)).toBe("5h");
+    expect(formatInterval(4 * 86_400_000)).toBe("4d");
+    expect(formatInterval(90 * 86_400_000)).toBe("3mo");
+    expect(formatInterval(400 * 86_400_000)).toBe("1.1y");
   });
 });

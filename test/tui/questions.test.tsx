@@ -116,16 +116,37 @@ describe("ratings", () => {
     expect(reviews(a, "single")).toMatchObject([{ rating: 3, autoRating: 1 }]);
   });
 
-  it("derives Easy for a quick right answer and Hard for a slow one", async () => {
+  it("rates a right answer Good by default, however quick or slow", async () => {
     const a = await practise("t-single");
+    a.clock.now += 5_000;
+    await a.press(a.numberOf("acks=all"), KEY.enter);
+    expect(a.frame()).toContain("Rated Good");
+  });
+
+  it("with time-based ratings on: Easy for a quick right answer and Hard for a slow one", async () => {
+    const a = await practise("t-single");
+    a.trainer.store.updateSettings({ timeBasedRatings: true });
     a.clock.now += 5_000;
     await a.press(a.numberOf("acks=all"), KEY.enter);
     expect(a.frame()).toContain("Rated Easy");
     a.close();
     const b = (app = openApp({ screen: "study", mode: "practice", tag: "t-single" }));
+    b.trainer.store.updateSettings({ timeBasedRatings: true });
     await settle();
     b.clock.now += 10 * 60_000;
     await b.press(b.numberOf("acks=all"), KEY.enter);
     expect(b.frame()).toContain("Rated Hard");
+  });
+
+  it("with time-based ratings on, a quick right answer minutes after a miss is Good, not Easy", async () => {
+    const a = await practise("t-single");
+    a.trainer.store.updateSettings({ timeBasedRatings: true });
+    const question = a.trainer.allQuestions.find((q) => q.id === "tui-pack/single")!;
+    const wrong = a.trainer.answer(question, { type: "single", choice: 1 }, 4_000, "practice");
+    expect(wrong.rating).toBe(1);
+    a.clock.now += 3 * 60_000;
+    const right = a.trainer.answer(question, { type: "single", choice: 0 }, 2_000, "practice");
+    expect(right.result.correct).toBe(true);
+    expect(right.rating).toBe(3);
   });
 });

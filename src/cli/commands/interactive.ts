@@ -1,8 +1,9 @@
 import { parseArgs } from "node:util";
+import { colourLevel } from "../colour.js";
 import { EXIT, type CommandContext } from "../command.js";
 import type { Route } from "../../tui/context.js";
 
-const NON_INTERACTIVE = "validate, packs, stats, progress, doctor and lab";
+const NON_INTERACTIVE = "validate, packs, stats, progress, config, flags, doctor and lab";
 
 /** Opens the study screens at `route`; needs a terminal. */
 export async function openTrainer(ctx: CommandContext, route: Route): Promise<number> {
@@ -12,10 +13,7 @@ export async function openTrainer(ctx: CommandContext, route: Route): Promise<nu
     );
     return EXIT.usage;
   }
-  // Colour is decided when chalk loads, so NO_COLOR must be honoured before ink is imported.
-  if (ctx.env.NO_COLOR !== undefined && ctx.env.NO_COLOR !== "") process.env.FORCE_COLOR = "0";
-  const [{ runTrainer }, { Trainer }, { StoreError }, { loadContentIndex }] = await Promise.all([
-    import("../../tui/run.js"),
+  const [{ Trainer }, { StoreError }, { loadContentIndex }] = await Promise.all([
     import("../../trainer.js"),
     import("../../store/index.js"),
     import("../../content-index.js"),
@@ -31,6 +29,10 @@ export async function openTrainer(ctx: CommandContext, route: Route): Promise<nu
     ctx.err(`ccaak-train: ${error.message}`);
     return EXIT.failed;
   }
+  // Colour is decided when chalk loads, so it is set before the screens (and ink) are imported.
+  const level = colourLevel(ctx.env, trainer.store.settings().colour);
+  if (level !== undefined) process.env.FORCE_COLOR = String(level);
+  const { runTrainer } = await import("../../tui/run.js");
   try {
     await runTrainer(trainer, loadContentIndex(trainer.catalog.packs), route);
     return EXIT.ok;
