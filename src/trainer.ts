@@ -107,7 +107,13 @@ export class Trainer {
   }
 
   /** Due questions, then new ones within today's limit (study), or one domain or tag (practice). */
-  queue(options: { mode: "study" | "practice"; domain?: string; tag?: string; seed?: string }): QueueItem[] {
+  queue(options: {
+    mode: "study" | "practice";
+    domain?: string;
+    tag?: string;
+    only?: ReadonlySet<string>;
+    seed?: string;
+  }): QueueItem[] {
     const now = this.now();
     const settings = this.store.settings();
     const offset = utcOffset(now);
@@ -125,7 +131,21 @@ export class Trainer {
       mode: options.mode,
       ...(options.domain ? { domain: options.domain } : {}),
       ...(options.tag ? { tag: options.tag } : {}),
+      ...(options.only ? { only: options.only } : {}),
     });
+  }
+
+  /**
+   * The questions to practise after mistakes: of mock exam `examId`, the items answered wrong or left
+   * blank; without it, every question whose most recent answer was wrong. Only questions still in the bank.
+   */
+  missedQuestions(examId?: number): string[] {
+    if (examId === undefined) return this.store.missedLastTime().filter((id) => this.questions.has(id));
+    const exam = this.store.exam(examId);
+    if (!exam) return [];
+    return scoreExam(exam.session, this.questions)
+      .items.filter((item) => !item.correct && this.questions.has(item.questionId))
+      .map((item) => item.questionId);
   }
 
   /** Scores and records an answer, durably, before anything else happens. */

@@ -296,6 +296,18 @@ export class Store {
       .all(limit) as { questionId: string; missed: number; answered: number }[];
   }
 
+  /** Questions whose most recent answer was wrong. */
+  missedLastTime(): string[] {
+    return this.db
+      .prepare(
+        `SELECT question_id FROM review r
+         WHERE correct = 0 AND id = (SELECT max(id) FROM review WHERE question_id = r.question_id)
+         ORDER BY question_id`,
+      )
+      .pluck()
+      .all() as string[];
+  }
+
   /** Stores a new exam with its items; returns its id. */
   startExam(session: ExamSession): number {
     return this.db.transaction(() => insertExam(this.db, session)).immediate();

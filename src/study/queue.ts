@@ -33,6 +33,8 @@ export interface QueueInput {
   mode?: "study" | "practice";
   domain?: string;
   tag?: string;
+  /** Practice only these questions (for example the ones missed last time). */
+  only?: ReadonlySet<string>;
 }
 
 const DIFFICULTY_RANK: Record<Difficulty, number> = { easy: 0, medium: 1, hard: 2 };
@@ -59,6 +61,7 @@ export function buildQueue(input: QueueInput): QueueItem[] {
   const questions = input.questions.filter((q) => {
     if (input.domain !== undefined && q.domain !== input.domain) return false;
     if (input.tag !== undefined && !q.tags.includes(input.tag)) return false;
+    if (input.only !== undefined && !input.only.has(q.id)) return false;
     // Study mode keeps to the blueprint (unless it has no domains at all); practice takes what it is asked.
     return mode === "practice" || blueprintIds.size === 0 || blueprintIds.has(q.domain);
   });

@@ -107,3 +107,15 @@ describe("study queue", () => {
     expect(queue).toHaveLength(36);
   });
 });
+
+describe("practising only given questions (the ones missed)", () => {
+  it("serves exactly those, due or not, seen or new, and nothing else", () => {
+    const cards = new Map<string, CardState>([
+      ["test/security-1", seenAt(T0 - DAY)], // not due, but missed
+      ["test/connect-2", seenAt(T0 - 40 * DAY)], // due, not asked for
+    ]);
+    const only = new Set(["test/security-1", "test/deployment-3"]);
+    const queue = buildQueue(input({ cards, mode: "practice", only, newLimit: Number.MAX_SAFE_INTEGER }));
+    expect(queue.map((q) => q.questionId).sort()).toEqual([...only].sort());
+  });
+});
