@@ -185,32 +185,77 @@ export class Trainer {
     this.store.overrideRating(reviewId, rating);
   }
 
-  /** A new mock exam, stored at once so that a crash mid-exam keeps it. */
-  newExam(seed: string = String(this.now())): { examId: number; session: ExamSession } {
-    const settings = this.store.settings();
+  /**
+   * A new mock exam, stored at once so that a crash mid-exam keeps it. Options left out come from the
+   * settings, then the blueprint; `missed` makes a paper of the questions missed last time.
+   */
+  newExam(
+    options: ExamOptions = {},
+    seed: string = String(this.now()),
+  ): { examId: number; session: ExamSession } {
     const paper = assembleExam({
       questions: this.allQuestions,
       blueprint: this.blueprint,
       pack: this.studyPack?.manifest.id ?? "",
       seed,
-      ...(settings.examQuestions !== null ? { count: settings.examQuestions } : {}),
-      ...(settings.examMinutes !== null ? { minutes: settings.examMinutes } : {}),
-      ...(settings.passPercent !== null ? { passPercent: settings.passPercent } : {}),
+      ...this.examFormat(options),
+      ...(options.domains?.length ? { domains: options.domains } : {}),
+      ...(options.missed ? { only: new Set(this.missedQuestions()) } : {}),
     });
-    const session = startExam(paper, this.now());
+    const session = startExam(paper, this.now(), { strictTime: options.strictTime ?? false });
     return { examId: this.store.startExam(session), session };
   }
 
+  /** Questions, minutes (null: untimed) and pass mark an exam with these options gets. */
+  examFormat(options: ExamOptions = {}): { count: number; minutes: number | null; passPercent: number } {
+    const settings = this.store.settings();
+    const exam = this.blueprint.exam;
+    return {
+      count: options.questions ?? settings.examQuestions ?? exam.questions,
+      minutes: options.untimed ? null : (options.minutes ?? settings.examMinutes ?? exam.minutes),
+      passPercent: settings.passPercent ?? exam.passPercent,
+    };
+  }
+
   saveExam(examId: number, session: ExamSession): void {
-    this.store.saveExam(examId, session);
+    this.store.saveExam(examId, session, this.now());
   }
 
   finishExam(examId: number, session: ExamSession): ExamResult {
     const result = scoreExam(session, this.questions);
-    const revisions = new Map([...this.questions.values()].map((q) => [q.id, q.revision]));
-    this.store.finishExam(examId, session, result, revisions);
+    this.store.finishExam(examId, session, result, this.revisions());
     return result;
   }
+
+  /** The exam a closed or crashed session left running, to resume or discard. */
+  runningExam(): { examId: number; session: ExamSession } | null {
+    const stored = this.store.runningExam();
+    return stored ? { examId: stored.id, session: stored.session } : null;
+  }
+
+  /** Abandons a running exam; the answers given still reach the schedule. */
+  discardExam(examId: number): void {
+    const stored = this.store.exam(examId);
+    if (!stored) return;
+    const result = scoreExam(stored.session, this.questions);
+    this.store.discardExam(examId, stored.session, result, this.now(), this.revisions());
+  }
+
+  private revisions(): Map<string, string> {
+    return new Map([...this.questions.values()].map((q) => [q.id, q.revision]));
+  }
+}
+
+/** What a learner may ask of a mock exam; anything left out follows the settings and the blueprint. */
+export interface ExamOptions {
+  questions?: number;
+  minutes?: number;
+  untimed?: boolean;
+  domains?: readonly string[];
+  /** A paper of the questions missed last time. */
+  missed?: boolean;
+  /** Time runs while the program is closed, and there is no pause, as in the real exam. */
+  strictTime?: boolean;
 }
 
 /** Minutes the local zone is ahead of UTC at `now`. */

@@ -13,9 +13,11 @@ import { buildStats, type ExamSummary, type StatsReport } from "../study/stats.j
 import { copyDatabase, dailyBackupPath, latestBackup } from "./backup.js";
 import { StoreCorruptError } from "./errors.js";
 import {
+  discardExam,
   insertExam,
   readExam,
   recentExamRows,
+  runningExamId,
   summaryFromRow,
   updateExamItems,
   writeExamResult,
@@ -313,9 +315,9 @@ export class Store {
     return this.db.transaction(() => insertExam(this.db, session)).immediate();
   }
 
-  /** Saves the answers and flags of a running exam. */
-  saveExam(examId: number, session: ExamSession): void {
-    this.db.transaction(() => updateExamItems(this.db, examId, session)).immediate();
+  /** Saves a running exam as it stands at `now` (answers, flags, time used). */
+  saveExam(examId: number, session: ExamSession, now: number): void {
+    this.db.transaction(() => updateExamItems(this.db, examId, session, now)).immediate();
   }
 
   /**
@@ -331,17 +333,51 @@ export class Store {
     this.db
       .transaction(() => {
         writeExamResult(this.db, examId, session, result);
-        for (const review of examReviews(session, result)) {
-          this.reviews.recordInTransaction({
-            ...review,
-            revision: revisions.get(review.questionId) ?? null,
-            mode: "exam",
-            durationMs: null,
-            examId,
-          });
-        }
+        this.recordExamReviews(examId, session, result, revisions);
       })
       .immediate();
+  }
+
+  /** The exam left running by an earlier session (closed, crashed), if any. */
+  runningExam(): StoredExam | null {
+    const id = runningExamId(this.db);
+    return id === null ? null : readExam(this.db, id);
+  }
+
+  /**
+   * Abandons a running exam: it is kept but never scored or offered again. The answers already given
+   * still count for the schedule (they are what the learner remembered), recorded as exam reviews.
+   */
+  discardExam(
+    examId: number,
+    session: ExamSession,
+    result: ExamResult,
+    now: number,
+    revisions: ReadonlyMap<string, string> = new Map(),
+  ): void {
+    this.db
+      .transaction(() => {
+        discardExam(this.db, examId, now);
+        this.recordExamReviews(examId, { ...session, submittedAt: now }, result, revisions);
+      })
+      .immediate();
+  }
+
+  private recordExamReviews(
+    examId: number,
+    session: ExamSession,
+    result: ExamResult,
+    revisions: ReadonlyMap<string, string>,
+  ): void {
+    for (const review of examReviews(session, result)) {
+      this.reviews.recordInTransaction({
+        ...review,
+        revision: revisions.get(review.questionId) ?? null,
+        mode: "exam",
+        durationMs: null,
+        examId,
+      });
+    }
   }
 
   exam(examId: number): StoredExam | null {

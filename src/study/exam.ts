@@ -21,7 +21,8 @@ export interface ExamItem {
 export interface ExamPaper {
   seed: string;
   pack: string;
-  minutes: number;
+  /** The time allowed; null for an untimed exam. */
+  minutes: number | null;
   passPercent: number;
   items: ExamItem[];
   /** Questions the blueprint asked for that the bank could not supply. */
@@ -35,8 +36,13 @@ export interface AssembleInput {
   pack: string;
   seed: string | number;
   count?: number;
-  minutes?: number;
+  /** Null: untimed. */
+  minutes?: number | null;
   passPercent?: number;
+  /** Only these domains of the blueprint (their weights shared out among them). */
+  domains?: readonly string[];
+  /** Only these questions (a paper of questions missed before). */
+  only?: ReadonlySet<string>;
 }
 
 /**
@@ -63,17 +69,20 @@ export function assembleExam(input: AssembleInput): ExamPaper {
   const count = input.count ?? blueprint.exam.questions;
   const seed = String(input.seed);
   const random = seededRandom(deriveSeed(seed, "exam"));
-  const pools = new Map<string, Question[]>(blueprint.domains.map((d) => [d.id, []]));
-  for (const q of input.questions) pools.get(q.domain)?.push(q);
+  const domains = input.domains
+    ? blueprint.domains.filter((d) => input.domains!.includes(d.id))
+    : blueprint.domains;
+  const pools = new Map<string, Question[]>(domains.map((d) => [d.id, []]));
+  for (const q of input.questions) if (!input.only || input.only.has(q.id)) pools.get(q.domain)?.push(q);
   // Sorted by id first: the paper depends on the seed and the bank, not on the order packs loaded in.
   for (const pool of pools.values()) pool.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   const slots = allocate(
     count,
-    blueprint.domains.map((d) => ({ key: d.id, weight: d.weight, capacity: pools.get(d.id)?.length ?? 0 })),
+    domains.map((d) => ({ key: d.id, weight: d.weight, capacity: pools.get(d.id)?.length ?? 0 })),
   );
   const chosen: Question[] = [];
-  for (const d of blueprint.domains) {
+  for (const d of domains) {
     chosen.push(...random.shuffle(pools.get(d.id) ?? []).slice(0, slots.get(d.id) ?? 0));
   }
   const items = random.shuffle(chosen).map((q): ExamItem => ({
@@ -86,7 +95,7 @@ export function assembleExam(input: AssembleInput): ExamPaper {
   return {
     seed,
     pack: input.pack,
-    minutes: input.minutes ?? blueprint.exam.minutes,
+    minutes: input.minutes === undefined ? blueprint.exam.minutes : input.minutes,
     passPercent: input.passPercent ?? blueprint.exam.passPercent,
     items,
     missing: Math.max(0, count - items.length),
@@ -138,10 +147,24 @@ export function toShownAnswer(item: ExamItem, fileAnswer: Answer): Answer {
 
 // ---- the exam session: a pure reducer a screen can drive ----
 
+/**
+ * A mock exam in progress. Its clock is time used, not a wall-clock deadline: unless the exam was
+ * started with `strictTime`, the clock stops while the exam is paused or the program is closed, and a
+ * resumed exam has exactly the time it had left. With `strictTime`, time runs from the start whatever
+ * happens, as in the real exam.
+ */
 export interface ExamSession {
   paper: ExamPaper;
   startedAt: number;
-  deadline: number;
+  strictTime: boolean;
+  /** Time used in earlier sittings (ms): up to the last pause, close or save. */
+  usedMs: number;
+  /** When the clock of the current sitting started; null while paused or closed. */
+  runningSince: number | null;
+  /** Up to when the time of this sitting has been counted to questions (not stored). */
+  lastCountedAt?: number;
+  /** Time spent on each question (ms), counted while it is the one shown and the clock runs. */
+  itemMs: number[];
   current: number;
   /** Answers in file indices; null where none is given. */
   answers: (Answer | null)[];
@@ -159,13 +182,23 @@ export type ExamAction =
   | { type: "next"; now: number }
   | { type: "prev"; now: number }
   | { type: "submit"; now: number }
-  | { type: "tick"; now: number };
+  | { type: "tick"; now: number }
+  /** Stops the clock (not with strict time): a pause, or the program closing. */
+  | { type: "pause"; now: number }
+  | { type: "resume"; now: number };
 
-export function startExam(paper: ExamPaper, now: number): ExamSession {
+export function startExam(
+  paper: ExamPaper,
+  now: number,
+  options: { strictTime?: boolean } = {},
+): ExamSession {
   return {
     paper,
     startedAt: now,
-    deadline: now + paper.minutes * 60_000,
+    strictTime: options.strictTime ?? false,
+    usedMs: 0,
+    runningSince: now,
+    itemMs: paper.items.map(() => 0),
     current: 0,
     answers: paper.items.map(() => null),
     flags: paper.items.map(() => false),
@@ -175,50 +208,124 @@ export function startExam(paper: ExamPaper, now: number): ExamSession {
   };
 }
 
+/** The exam's time limit in ms, or null for an untimed exam. */
+export function timeLimitMs(paper: ExamPaper): number | null {
+  return paper.minutes === null ? null : paper.minutes * 60_000;
+}
+
+export function timeUsedMs(session: ExamSession, now: number): number {
+  if (session.strictTime) return Math.max(0, (session.submittedAt ?? now) - session.startedAt);
+  return session.usedMs + (session.runningSince === null ? 0 : Math.max(0, now - session.runningSince));
+}
+
+/** Time left; Infinity for an untimed exam, 0 once submitted. */
 export function remainingMs(session: ExamSession, now: number): number {
-  return session.status === "running" ? Math.max(0, session.deadline - now) : 0;
+  if (session.status !== "running") return 0;
+  const limit = timeLimitMs(session.paper);
+  return limit === null ? Infinity : Math.max(0, limit - timeUsedMs(session, now));
+}
+
+export function isPaused(session: ExamSession): boolean {
+  return session.status === "running" && !session.strictTime && session.runningSince === null;
+}
+
+/**
+ * The session as it is to be saved at `now`: the time used so far folded into `usedMs`. A saved exam
+ * read back is closed (no sitting running) until it is resumed, so a crash costs at most the time since
+ * the last save.
+ */
+export function savedSession(session: ExamSession, now: number): ExamSession {
+  const counted = countItemTime(session, now);
+  return {
+    ...counted,
+    usedMs: timeUsedMs(session, now),
+    runningSince: counted.status === "running" && counted.runningSince !== null ? now : null,
+  };
+}
+
+/** Time since the last counted moment goes to the question on screen. */
+function countItemTime(state: ExamSession, now: number): ExamSession {
+  if (state.status !== "running" || state.runningSince === null) return state;
+  const since = Math.max(state.runningSince, state.lastCountedAt ?? state.runningSince);
+  const spent = Math.max(0, now - since);
+  if (spent === 0) return { ...state, lastCountedAt: now };
+  return {
+    ...state,
+    itemMs: state.itemMs.map((ms, i) => (i === state.current ? ms + spent : ms)),
+    lastCountedAt: now,
+  };
 }
 
 const replaceAt = <T>(list: readonly T[], index: number, value: T): T[] =>
   list.map((v, i) => (i === index ? value : v));
 
 /**
- * Applies one action. Answers stay changeable until submit; once the deadline passes, the first action
- * of any kind submits the exam as it stands (the screen sends `tick` every second or so). A submitted
- * exam ignores everything. Bad indices are ignored, bad answers throw.
+ * Applies one action. Answers stay changeable until submit; once the time is up, the first action of
+ * any kind submits the exam as it stands, at the moment time ran out (the screen sends `tick` every
+ * second or so). A submitted exam ignores everything. Bad indices are ignored, bad answers throw.
  */
 export function examReducer(state: ExamSession, action: ExamAction): ExamSession {
   if (state.status === "submitted") return state;
-  if (action.now >= state.deadline) {
-    return { ...state, status: "submitted", submittedAt: state.deadline, timedOut: true };
+  if (remainingMs(state, action.now) <= 0) {
+    const over = timeUsedMs(state, action.now) - (timeLimitMs(state.paper) ?? 0);
+    const endedAt = action.now - over;
+    const counted = countItemTime(state, endedAt);
+    return {
+      ...counted,
+      usedMs: timeUsedMs(state, endedAt),
+      status: "submitted",
+      submittedAt: endedAt,
+      timedOut: true,
+    };
   }
+  if (action.type === "resume") {
+    return state.runningSince === null
+      ? { ...state, runningSince: action.now, lastCountedAt: action.now }
+      : state;
+  }
+  if (state.runningSince === null && !state.strictTime) {
+    // Paused: the questions are hidden, so nothing but resume (above) and submit applies.
+    return action.type === "submit" ? { ...state, status: "submitted", submittedAt: action.now } : state;
+  }
+  const counted = countItemTime(state, action.now);
   const count = state.paper.items.length;
   const valid = (i: number) => Number.isInteger(i) && i >= 0 && i < count;
   switch (action.type) {
     case "answer": {
-      const item = state.paper.items[action.index];
-      if (!item) return state;
-      return { ...state, answers: replaceAt(state.answers, action.index, toFileAnswer(item, action.answer)) };
+      const item = counted.paper.items[action.index];
+      if (!item) return counted;
+      return {
+        ...counted,
+        answers: replaceAt(counted.answers, action.index, toFileAnswer(item, action.answer)),
+      };
     }
     case "clear":
       return valid(action.index)
-        ? { ...state, answers: replaceAt(state.answers, action.index, null) }
-        : state;
+        ? { ...counted, answers: replaceAt(counted.answers, action.index, null) }
+        : counted;
     case "flag": {
-      if (!valid(action.index)) return state;
-      const flagged = action.flagged ?? !state.flags[action.index];
-      return { ...state, flags: replaceAt(state.flags, action.index, flagged) };
+      if (!valid(action.index)) return counted;
+      const flagged = action.flagged ?? !counted.flags[action.index];
+      return { ...counted, flags: replaceAt(counted.flags, action.index, flagged) };
     }
     case "goto":
-      return valid(action.index) ? { ...state, current: action.index } : state;
+      return valid(action.index) ? { ...counted, current: action.index } : counted;
     case "next":
-      return { ...state, current: Math.min(count - 1, state.current + 1) };
+      return { ...counted, current: Math.min(count - 1, counted.current + 1) };
     case "prev":
-      return { ...state, current: Math.max(0, state.current - 1) };
+      return { ...counted, current: Math.max(0, counted.current - 1) };
     case "submit":
-      return { ...state, status: "submitted", submittedAt: action.now };
+      return {
+        ...counted,
+        usedMs: timeUsedMs(counted, action.now),
+        status: "submitted",
+        submittedAt: action.now,
+      };
+    case "pause":
+      if (counted.strictTime) return counted;
+      return { ...counted, usedMs: timeUsedMs(counted, action.now), runningSince: null };
     case "tick":
-      return state;
+      return counted;
   }
 }
 
@@ -304,7 +411,7 @@ export interface ExamReview {
  * time of submission.
  */
 export function examReviews(session: ExamSession, result: ExamResult): ExamReview[] {
-  const at = session.submittedAt ?? session.deadline;
+  const at = session.submittedAt ?? session.startedAt;
   return result.items.flatMap((item, i) => {
     const answer = session.answers[i];
     if (!answer || !item.result) return [];
