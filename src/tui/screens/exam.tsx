@@ -9,7 +9,7 @@ import {
   type ExamSession,
 } from "../../study/index.js";
 import { useAnswerKeys } from "../answer-input.js";
-import { emptyAnswer, isComplete } from "../answer-edit.js";
+import { emptyAnswer, isComplete } from "../../study/index.js";
 import { Bar } from "../bar.js";
 import { useScreen } from "../context.js";
 import { Frame, bodyHeight, type Line } from "../frame.js";
