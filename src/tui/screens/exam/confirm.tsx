@@ -2,6 +2,7 @@ import { Text, useInput } from "ink";
 import type { ExamSession } from "../../../study/index.js";
 import { Frame, type Line } from "../../frame.js";
 import { bound } from "../../keymap.js";
+import type { TerminalSize } from "../../terminal-size.js";
 import type { ExamChrome, RunningExamState } from "./running.js";
 
 /** y submits the exam; n or back returns to the question. */
@@ -18,7 +19,7 @@ export function useConfirmKeys({ dispatch, view, show, now }: RunningExamState, 
 export function confirmFrame(
   session: ExamSession,
   { status, banner, answered, flagged }: ExamChrome,
-  { columns, rows }: { columns: number; rows: number },
+  { columns, rows }: TerminalSize,
 ) {
   const unanswered = session.paper.items.length - answered;
   const lines: Line[] = [

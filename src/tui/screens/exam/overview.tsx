@@ -3,6 +3,7 @@ import type { ExamSession } from "../../../study/index.js";
 import { Frame, bodyHeight, type Line } from "../../frame.js";
 import { bound } from "../../keymap.js";
 import { windowAround } from "../../list.js";
+import type { TerminalSize } from "../../terminal-size.js";
 import type { ExamChrome, RunningExamState } from "./running.js";
 
 /** The overview's keys: move, go to a question, submit, or back to the question. */
@@ -32,7 +33,7 @@ export function overviewFrame(
   cursor: number,
   { status, banner, answered, flagged }: ExamChrome,
   domainName: (id: string) => string,
-  { columns, rows }: { columns: number; rows: number },
+  { columns, rows }: TerminalSize,
 ) {
   const items = session.paper.items;
   const listHeight = Math.max(3, bodyHeight(rows) - 2 - banner.length);

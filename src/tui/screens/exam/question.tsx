@@ -6,6 +6,7 @@ import { Frame, bodyHeight, type Line } from "../../frame.js";
 import { bound } from "../../keymap.js";
 import { clampOffset, scrollToShow } from "../../lines.js";
 import { questionDoc } from "../../question-doc.js";
+import type { TerminalSize } from "../../terminal-size.js";
 import type { ExamChrome, RunningExamState } from "./running.js";
 
 /**
@@ -58,7 +59,7 @@ export function questionFrame(
   question: Question | undefined,
   cursor: AnswerCursor,
   { status, banner }: ExamChrome,
-  { columns, rows }: { columns: number; rows: number },
+  { columns, rows }: TerminalSize,
 ) {
   const index = session.current;
   const item = session.paper.items[index]!;

@@ -9,7 +9,7 @@ import { bound } from "../../keymap.js";
 import { clampOffset } from "../../lines.js";
 import { moveCursor, windowAround } from "../../list.js";
 import { feedbackDoc } from "../../question-doc.js";
-import { useTerminalSize } from "../../terminal-size.js";
+import { useTerminalSize, type TerminalSize } from "../../terminal-size.js";
 
 /** The results list's cursor, and the question being walked through (null: the list) with its scroll. */
 export interface ResultsView {
@@ -100,7 +100,7 @@ function walkFrame(
   walk: number,
   offset: number,
   questions: ReadonlyMap<string, Question>,
-  { columns, rows }: { columns: number; rows: number },
+  { columns, rows }: TerminalSize,
 ) {
   const count = session.paper.items.length;
   const item = session.paper.items[walk]!;
@@ -130,7 +130,7 @@ function resultsFrame(
   result: ExamResult,
   cursor: number,
   domainName: (id: string) => string,
-  { columns, rows }: { columns: number; rows: number },
+  { columns, rows }: TerminalSize,
 ) {
   const verdict = result.passed ? "PASSED" : "NOT PASSED";
   const head: Line[] = [
