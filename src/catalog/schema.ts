@@ -1,6 +1,11 @@
 import { z } from "zod";
-import { nonEmptyText } from "../questions/type-module.js";
-import { QUESTION_TYPE_MODULES, QUESTION_TYPES, type BodyOf, type QuestionType } from "../questions/index.js";
+import {
+  nonEmptyText,
+  QUESTION_TYPE_MODULES,
+  QUESTION_TYPES,
+  type BodyOf,
+  type QuestionType,
+} from "../questions/index.js";
 import { CONFIG_COMPONENTS, DIFFICULTIES } from "./types.js";
 import { didYouMean } from "./diagnostics.js";
 import type { FieldPath, YamlSource } from "./yaml-source.js";

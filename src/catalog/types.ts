@@ -90,10 +90,6 @@ export interface QuestionCommon {
 /** A question: the common fields and those of its type (see `src/questions`). */
 export type Question = QuestionCommon & QuestionBody;
 export type QuestionOf<T extends QuestionType> = QuestionCommon & BodyOf<T>;
-export type SingleChoiceQuestion = QuestionOf<"single">;
-export type MultipleSelectQuestion = QuestionOf<"multiple">;
-export type MatchingQuestion = QuestionOf<"matching">;
-export type OrderQuestion = QuestionOf<"order">;
 
 export type PackSource = "bundled" | "installed" | "path";
 

@@ -8,7 +8,7 @@ import type { QuestionTypeModule } from "./type-module.js";
 export type { ChoiceOption } from "./choice.js";
 export type { MatchPair } from "./matching.js";
 export { rightItems } from "./matching.js";
-export type { AnswerResult, Finding, QuestionTypeModule, Shuffler } from "./type-module.js";
+export { nonEmptyText, type AnswerResult, type Finding, type QuestionTypeModule, type Shuffler } from "./type-module.js";
 export type { ListOrder, Matching, MultipleSelect, SingleChoice };
 
 /** What a question of each type adds to the common fields: its `type` and its own fields. */
