@@ -2,7 +2,7 @@ import { useInput } from "ink";
 import { useState } from "react";
 import type { Question } from "../catalog/types.js";
 import { isComplete, type Answer } from "../study/answers.js";
-import { answerView, ownAnswer as own, type AnswerBlock, type AnswerCursor } from "./answers/index.js";
+import { answerView, ownAnswer, type AnswerBlock, type AnswerCursor } from "./answers/index.js";
 import { clampRow } from "./answers/view.js";
 import { bound } from "./keymap.js";
 import { style, wrap } from "./text.js";
@@ -41,7 +41,7 @@ export function useAnswerKeys({
       const edit = view.keys({
         body: question,
         shown,
-        answer: own(question, answer),
+        answer: ownAnswer(question, answer),
         cursor,
         holding,
         input,
@@ -77,6 +77,6 @@ export function answerBlocks(
   const view = answerView(question.type);
   return [
     { key: "instructions", lines: wrap(style.dim(view.instructions(question)), columns) },
-    ...view.draw(question, shown, own(question, answer), cursor, columns),
+    ...view.draw(question, shown, ownAnswer(question, answer), cursor, columns),
   ];
 }
