@@ -1,9 +1,15 @@
 import { createHash } from "node:crypto";
 import { didYouMean } from "./diagnostics.js";
-import { issuesToDiagnostics, keysAt, questionSchemas, typeSuggestion } from "./schema.js";
+import { QUESTION_TYPES, typeModule, type QuestionBody, type QuestionType } from "../questions/index.js";
+import {
+  issuesToDiagnostics,
+  keysAt,
+  questionSchemas,
+  typeSuggestion,
+  type CommonFrontMatter,
+} from "./schema.js";
 import { readFrontMatterFile } from "./front-matter.js";
-import type { Blueprint, ChoiceOption, Diagnostic, Question } from "./types.js";
-import type { YamlSource } from "./yaml-source.js";
+import type { Blueprint, Diagnostic, Question } from "./types.js";
 
 export const EXPLANATION_HEADING = /^#{1,6}[ \t]+Explanation[ \t]*#*[ \t]*$/im;
 
@@ -46,14 +52,14 @@ export function parseQuestionFile(
         ["type"],
         type === undefined
           ? "required field is missing"
-          : `"${String(type)}" is not one of "single", "multiple", "matching", "order"`,
+          : `"${String(type)}" is not one of ${QUESTION_TYPES.map((t) => `"${t}"`).join(", ")}`,
         suggestion ? { suggestion } : {},
       ),
     );
     return { diagnostics };
   }
 
-  const schema = questionSchemas[type as keyof typeof questionSchemas];
+  const schema = questionSchemas[type as QuestionType];
   const result = schema.safeParse(record, { reportInput: true });
   if (!result.success) {
     diagnostics.push(...issuesToDiagnostics(result.error.issues, source, (path) => keysAt(schema, path)));
@@ -93,147 +99,49 @@ export function parseQuestionFile(
   }
 
   if (!result.success) return { diagnostics };
-  const fm = result.data;
+  const { id, domain, difficulty, tags, references, defaults, ...own } = result.data as CommonFrontMatter &
+    QuestionBody;
 
-  if (blueprint && !blueprint.domains.some((d) => d.id === fm.domain)) {
+  if (blueprint && !blueprint.domains.some((d) => d.id === domain)) {
     const suggestion = didYouMean(
-      fm.domain,
+      domain,
       blueprint.domains.map((d) => d.id),
     );
     diagnostics.push(
-      source.diagnostic(["domain"], `"${fm.domain}" is not a domain of this pack's blueprint`, {
+      source.diagnostic(["domain"], `"${domain}" is not a domain of this pack's blueprint`, {
         suggestion: suggestion ?? `use one of ${blueprint.domains.map((d) => d.id).join(", ")}`,
       }),
     );
   }
-  if (fm.references.length === 0) {
+  if (references.length === 0) {
     diagnostics.push(
       source.diagnostic(["references"], "no references: say where a learner can read more", {
         severity: "warning",
       }),
     );
   }
-  diagnostics.push(...typeRules(fm, source));
+  for (const { path, message, suggestion } of typeModule(own.type).rules(own)) {
+    diagnostics.push(source.diagnostic(path, message, suggestion ? { suggestion } : {}));
+  }
 
   const idLine = source.locate(["id"]).line;
   if (diagnostics.some((d) => d.severity === "error")) return { diagnostics, idLine };
 
   const common = {
-    id: `${packId}/${fm.id}`,
+    id: `${packId}/${id}`,
     pack: packId,
-    domain: fm.domain,
-    difficulty: fm.difficulty,
-    tags: fm.tags,
-    references: fm.references,
-    defaults: fm.defaults,
+    domain,
+    difficulty,
+    tags,
+    references,
+    defaults,
     stem: body.stem,
     explanation: body.explanation!,
     file,
     revision: createHash("sha256").update(text).digest("hex").slice(0, 16),
   };
-  const question: Question =
-    fm.type === "single" || fm.type === "multiple"
-      ? { ...common, type: fm.type, options: fm.options.map(toOption) }
-      : fm.type === "matching"
-        ? { ...common, type: "matching", pairs: fm.pairs, distractors: fm.distractors }
-        : { ...common, type: "order", items: fm.items };
+  const question: Question = { ...common, ...own };
   return { question, idLine, diagnostics };
-}
-
-function toOption(o: { text: string; correct: boolean; why?: string | undefined }): ChoiceOption {
-  return o.why === undefined
-    ? { text: o.text, correct: o.correct }
-    : { text: o.text, correct: o.correct, why: o.why };
-}
-
-type FrontMatter = ReturnType<(typeof questionSchemas)[keyof typeof questionSchemas]["parse"]>;
-
-/** The rules zod cannot express field by field: right-answer counts and repeated items. */
-function typeRules(fm: FrontMatter, source: YamlSource): Diagnostic[] {
-  const found: Diagnostic[] = [];
-  if (fm.type === "single" || fm.type === "multiple") {
-    const right = fm.options.filter((o) => o.correct).length;
-    if (fm.type === "single" && right !== 1) {
-      found.push(
-        source.diagnostic(
-          ["options"],
-          `single choice needs exactly one option with "correct: true", found ${right}`,
-          {
-            ...(right > 1 ? { suggestion: 'use "type: multiple" if several options are right' } : {}),
-          },
-        ),
-      );
-    }
-    if (fm.type === "multiple" && right < 2) {
-      found.push(
-        source.diagnostic(["options"], `multiple select needs at least two right options, found ${right}`, {
-          ...(right === 1 ? { suggestion: 'use "type: single" for one right option' } : {}),
-        }),
-      );
-    }
-    if (fm.type === "multiple" && right === fm.options.length) {
-      found.push(source.diagnostic(["options"], "every option is right: add at least one wrong option"));
-    }
-    found.push(
-      ...repeats(
-        fm.options.map((o) => o.text),
-        ["options"],
-        "text",
-        "option",
-        source,
-      ),
-    );
-  }
-  if (fm.type === "matching") {
-    found.push(
-      ...repeats(
-        fm.pairs.map((p) => p.left),
-        ["pairs"],
-        "left",
-        "left item",
-        source,
-      ),
-    );
-    const rights = [...fm.pairs.map((p) => p.right), ...fm.distractors];
-    const rightPaths = [
-      ...fm.pairs.map((_, i) => ["pairs", i, "right"]),
-      ...fm.distractors.map((_, i) => ["distractors", i]),
-    ];
-    found.push(...repeatsAt(rights, rightPaths, "right item", source));
-  }
-  if (fm.type === "order") found.push(...repeats(fm.items, ["items"], undefined, "item", source));
-  return found;
-}
-
-function repeats(
-  values: string[],
-  listPath: (string | number)[],
-  key: string | undefined,
-  noun: string,
-  source: YamlSource,
-): Diagnostic[] {
-  const paths = values.map((_, i) => (key ? [...listPath, i, key] : [...listPath, i]));
-  return repeatsAt(values, paths, noun, source);
-}
-
-function repeatsAt(
-  values: string[],
-  paths: (string | number)[][],
-  noun: string,
-  source: YamlSource,
-): Diagnostic[] {
-  const firstSeen = new Map<string, number>();
-  const found: Diagnostic[] = [];
-  values.forEach((value, index) => {
-    const normal = value.trim().replace(/\s+/g, " ").toLowerCase();
-    const first = firstSeen.get(normal);
-    if (first === undefined) firstSeen.set(normal, index);
-    else
-      found.push(
-        source.diagnostic(paths[index]!, `duplicate ${noun}: same text as ${paths[first]!.join(".")}`),
-      );
-  });
-  return found;
 }
 
 function splitBody(content: string): {

@@ -1,11 +1,18 @@
 import { z } from "zod";
 import { SAFE_ID, SAFE_ID_RULE } from "../ids.js";
-import { CONFIG_COMPONENTS, DIFFICULTIES, QUESTION_TYPES } from "./types.js";
+import {
+  nonEmptyText,
+  QUESTION_TYPE_MODULES,
+  QUESTION_TYPES,
+  type BodyOf,
+  type QuestionType,
+} from "../questions/index.js";
+import { CONFIG_COMPONENTS, DIFFICULTIES } from "./types.js";
 import { didYouMean } from "./diagnostics.js";
 import type { FieldPath, YamlSource } from "./yaml-source.js";
 import type { Diagnostic } from "./types.js";
 
-const text = z.string().trim().min(1, "must not be empty");
+const text = nonEmptyText();
 const slug = z.string().regex(SAFE_ID, SAFE_ID_RULE);
 const questionId = z
   .string()
@@ -58,26 +65,18 @@ const common = {
   defaults: statedDefaults,
 };
 
-const option = z.strictObject({ text, correct: z.boolean().default(false), why: text.optional() });
-const options = z.array(option).min(2, "give at least two options").max(10, "give at most ten options");
+/** The front matter every question has, whatever its type. */
+export type CommonFrontMatter = Omit<z.output<z.ZodObject<typeof common>>, "type">;
+export type FrontMatterOf<T extends QuestionType> = CommonFrontMatter & BodyOf<T>;
 
-export const questionSchemas = {
-  single: z.strictObject({ ...common, type: z.literal("single"), options }),
-  multiple: z.strictObject({ ...common, type: z.literal("multiple"), options }),
-  matching: z.strictObject({
-    ...common,
-    type: z.literal("matching"),
-    pairs: z.array(z.strictObject({ left: text, right: text })).min(2, "give at least two pairs"),
-    distractors: z.array(text).default([]),
-  }),
-  order: z.strictObject({
-    ...common,
-    type: z.literal("order"),
-    items: z.array(text).min(3, "list order needs at least three items"),
-  }),
-} as const;
+/** One strict schema per question type: the common fields (`type` as a literal) and the type's own. */
+export const questionSchemas = Object.fromEntries(
+  QUESTION_TYPES.map((type) => [
+    type,
+    z.strictObject({ ...common, type: z.literal(type), ...QUESTION_TYPE_MODULES[type].fields() }),
+  ]),
+) as unknown as { [T in QuestionType]: z.ZodType<FrontMatterOf<T>> };
 
-export type QuestionFrontMatter = z.output<(typeof questionSchemas)[keyof typeof questionSchemas]>;
 export type ManifestData = z.output<typeof manifestSchema>;
 
 /** Turns zod's findings into diagnostics located in the YAML source, worded for authors. */

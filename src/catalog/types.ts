@@ -1,4 +1,8 @@
 /** The typed content the rest of the program works with: question packs, their blueprints and questions. */
+import type { BodyOf, QuestionBody, QuestionType } from "../questions/index.js";
+
+export type { ChoiceOption, MatchPair, QuestionType } from "../questions/index.js";
+export { QUESTION_TYPES } from "../questions/index.js";
 
 export type Severity = "error" | "warning";
 
@@ -45,16 +49,6 @@ export interface PackManifest {
 export type Difficulty = "easy" | "medium" | "hard";
 export const DIFFICULTIES: readonly Difficulty[] = ["easy", "medium", "hard"];
 
-export type QuestionType = "single" | "multiple" | "matching" | "order";
-export const QUESTION_TYPES: readonly QuestionType[] = ["single", "multiple", "matching", "order"];
-
-export interface ChoiceOption {
-  text: string;
-  correct: boolean;
-  /** Why this option is right or wrong; shown next to it after answering. */
-  why?: string;
-}
-
 /** The Kafka components whose configuration names a question may state defaults for. */
 export const CONFIG_COMPONENTS = [
   "broker",
@@ -74,12 +68,7 @@ export interface StatedDefault {
   value: string;
 }
 
-export interface MatchPair {
-  left: string;
-  right: string;
-}
-
-interface QuestionCommon {
+export interface QuestionCommon {
   /** Stable, globally unique id: `<pack id>/<question id>`. */
   id: string;
   pack: string;
@@ -98,30 +87,9 @@ interface QuestionCommon {
   revision: string;
 }
 
-export interface SingleChoiceQuestion extends QuestionCommon {
-  type: "single";
-  options: ChoiceOption[];
-}
-
-export interface MultipleSelectQuestion extends QuestionCommon {
-  type: "multiple";
-  options: ChoiceOption[];
-}
-
-export interface MatchingQuestion extends QuestionCommon {
-  type: "matching";
-  pairs: MatchPair[];
-  /** Extra right-hand items that match nothing. */
-  distractors: string[];
-}
-
-export interface OrderQuestion extends QuestionCommon {
-  type: "order";
-  /** Items in their correct order. */
-  items: string[];
-}
-
-export type Question = SingleChoiceQuestion | MultipleSelectQuestion | MatchingQuestion | OrderQuestion;
+/** A question: the common fields and those of its type (see `src/questions`). */
+export type Question = QuestionCommon & QuestionBody;
+export type QuestionOf<T extends QuestionType> = QuestionCommon & BodyOf<T>;
 
 export type PackSource = "bundled" | "installed" | "path";
 

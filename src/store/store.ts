@@ -234,14 +234,6 @@ export class Store {
     return new Map(rows.map((r) => [r.day, r.n]));
   }
 
-  /** Every day number with at least one review (a scan of the log; `streakDays` is cheaper for streaks). */
-  reviewDays(utcOffsetMinutes: number): number[] {
-    return this.db
-      .prepare("SELECT DISTINCT (at + CAST(? AS INTEGER)) / 86400000 FROM review")
-      .pluck()
-      .all(utcOffsetMinutes * 60_000) as number[];
-  }
-
   /**
    * Everything `stats` reports, for the questions of the installed packs and the study pack's domains.
    * Cards of questions no longer in any pack are kept but not counted.

@@ -1,6 +1,6 @@
 import type { Database } from "better-sqlite3";
 import { z } from "zod";
-import type { Answer } from "../study/answers.js";
+import { answerSchema as anyAnswer, QUESTION_TYPES, type Answer } from "../questions/index.js";
 import type { Rating } from "../study/rating.js";
 import type { CardState, Scheduler } from "../study/scheduler.js";
 import { settingProblem } from "../study/settings.js";
@@ -14,12 +14,7 @@ export const PROGRESS_VERSION = 1;
 
 /** The schema of a progress file, built on first use: building zod schemas costs start-up time. */
 function buildProgressSchema() {
-  const answerSchema = z.discriminatedUnion("type", [
-    z.object({ type: z.literal("single"), choice: z.number().int().min(0) }),
-    z.object({ type: z.literal("multiple"), choices: z.array(z.number().int().min(0)) }),
-    z.object({ type: z.literal("matching"), matches: z.array(z.number().int().min(0).nullable()) }),
-    z.object({ type: z.literal("order"), order: z.array(z.number().int().min(0)) }),
-  ]);
+  const answerSchema = anyAnswer();
   const rating = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
   const time = z.number().int().min(0);
 
@@ -40,7 +35,7 @@ function buildProgressSchema() {
   const examItemSchema = z.object({
     questionId: z.string().min(1),
     domain: z.string(),
-    type: z.enum(["single", "multiple", "matching", "order"]),
+    type: z.enum(QUESTION_TYPES),
     shown: z.array(z.number().int().min(0)),
     lefts: z.number().int().min(0),
     answer: answerSchema.nullable(),

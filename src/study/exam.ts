@@ -1,6 +1,7 @@
 import type { Blueprint, Question, QuestionType } from "../catalog/types.js";
 import { allocate } from "./allocate.js";
-import { answerProblem, answerSize, scoreAnswer, type Answer, type AnswerResult } from "./answers.js";
+import { typeModule } from "../questions/index.js";
+import { answerProblem, scoreAnswer, type Answer, type AnswerResult } from "./answers.js";
 import { deriveSeed, seededRandom, type Random } from "./random.js";
 import { RATING, type Rating } from "./rating.js";
 
@@ -50,13 +51,7 @@ export interface AssembleInput {
  * right-hand items, or list items in a scrambled start order that is never already right).
  */
 export function presentation(question: Question, random: Random): number[] {
-  const indices = Array.from({ length: answerSize(question) }, (_, i) => i);
-  let shown = random.shuffle(indices);
-  // A list shown already in order would be answered by not touching it.
-  if (question.type === "order" && shown.length > 1 && shown.every((v, i) => v === i)) {
-    shown = [...shown.slice(1), shown[0] as number];
-  }
-  return shown;
+  return typeModule(question.type).shuffle(question, random);
 }
 
 /**
@@ -90,7 +85,7 @@ export function assembleExam(input: AssembleInput): ExamPaper {
     domain: q.domain,
     type: q.type,
     shown: presentation(q, random),
-    lefts: q.type === "matching" ? q.pairs.length : 0,
+    lefts: typeModule(q.type).lefts(q),
   }));
   return {
     seed,
@@ -112,18 +107,7 @@ export function toFileAnswer(item: ExamItem, shownAnswer: Answer): Answer {
       throw new RangeError(`display position ${d} does not exist`);
     return index;
   };
-  switch (shownAnswer.type) {
-    case "single":
-      return { type: "single", choice: map(shownAnswer.choice) };
-    case "multiple":
-      return { type: "multiple", choices: shownAnswer.choices.map(map) };
-    case "matching":
-      if (shownAnswer.matches.length !== item.lefts)
-        throw new RangeError(`matching needs ${item.lefts} entries`);
-      return { type: "matching", matches: shownAnswer.matches.map((m) => (m === null ? null : map(m))) };
-    case "order":
-      return { type: "order", order: shownAnswer.order.map(map) };
-  }
+  return typeModule(item.type).remap(shownAnswer, map, item.lefts);
 }
 
 /** The reverse of `toFileAnswer`: a stored answer in the positions the screen shows. */
@@ -133,16 +117,7 @@ export function toShownAnswer(item: ExamItem, fileAnswer: Answer): Answer {
     if (d < 0) throw new RangeError(`index ${index} is not shown`);
     return d;
   };
-  switch (fileAnswer.type) {
-    case "single":
-      return { type: "single", choice: back(fileAnswer.choice) };
-    case "multiple":
-      return { type: "multiple", choices: fileAnswer.choices.map(back) };
-    case "matching":
-      return { type: "matching", matches: fileAnswer.matches.map((m) => (m === null ? null : back(m))) };
-    case "order":
-      return { type: "order", order: fileAnswer.order.map(back) };
-  }
+  return typeModule(fileAnswer.type).remap(fileAnswer, back, item.lefts);
 }
 
 // ---- the exam session: a pure reducer a screen can drive ----

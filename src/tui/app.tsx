@@ -5,7 +5,8 @@ import { ScreenCtx, type ContentIndex, type Navigation, type Route } from "./con
 import { HelpScreen } from "./screens/help.js";
 import { HomeScreen } from "./screens/home.js";
 import { StudyScreen } from "./screens/study.js";
-import { ExamScreen, ResultsScreen } from "./screens/exam.js";
+import { ExamScreen } from "./screens/exam/intro.js";
+import { ResultsScreen } from "./screens/exam/results.js";
 import { PracticeScreen } from "./screens/practice.js";
 import { ReviewScreen } from "./screens/review.js";
 import { StatsScreen } from "./screens/stats.js";

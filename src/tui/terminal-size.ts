@@ -1,8 +1,13 @@
 import { useStdout } from "ink";
 import { useEffect, useState } from "react";
 
+export interface TerminalSize {
+  columns: number;
+  rows: number;
+}
+
 /** The terminal's size, following resizes. */
-export function useTerminalSize(): { columns: number; rows: number } {
+export function useTerminalSize(): TerminalSize {
   const { stdout } = useStdout();
   const read = () => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
   const [size, setSize] = useState(read);

@@ -1,12 +1,4 @@
-import type {
-  Blueprint,
-  Difficulty,
-  MatchingQuestion,
-  MultipleSelectQuestion,
-  OrderQuestion,
-  Question,
-  SingleChoiceQuestion,
-} from "../../src/catalog/types.js";
+import type { Blueprint, Difficulty, Question, QuestionOf } from "../../src/catalog/types.js";
 
 /** Builds questions for tests without going through the catalog loader. */
 interface Common {
@@ -36,7 +28,7 @@ function common(c: Common) {
 }
 
 /** Four options; `correct` says which are right. */
-export function single(c: Common & { correct?: number; options?: number } = {}): SingleChoiceQuestion {
+export function single(c: Common & { correct?: number; options?: number } = {}): QuestionOf<"single"> {
   const n = c.options ?? 4;
   const right = c.correct ?? 0;
   return {
@@ -46,7 +38,7 @@ export function single(c: Common & { correct?: number; options?: number } = {}):
   };
 }
 
-export function multiple(c: Common & { correct?: number[]; options?: number } = {}): MultipleSelectQuestion {
+export function multiple(c: Common & { correct?: number[]; options?: number } = {}): QuestionOf<"multiple"> {
   const n = c.options ?? 5;
   const right = new Set(c.correct ?? [0, 2]);
   return {
@@ -56,7 +48,7 @@ export function multiple(c: Common & { correct?: number[]; options?: number } = 
   };
 }
 
-export function matching(c: Common & { pairs?: number; distractors?: number } = {}): MatchingQuestion {
+export function matching(c: Common & { pairs?: number; distractors?: number } = {}): QuestionOf<"matching"> {
   return {
     ...common(c),
     type: "matching",
@@ -65,7 +57,7 @@ export function matching(c: Common & { pairs?: number; distractors?: number } = 
   };
 }
 
-export function order(c: Common & { items?: number } = {}): OrderQuestion {
+export function order(c: Common & { items?: number } = {}): QuestionOf<"order"> {
   return { ...common(c), type: "order", items: Array.from({ length: c.items ?? 4 }, (_, i) => `step ${i}`) };
 }
 

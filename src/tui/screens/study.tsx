@@ -1,7 +1,6 @@
 import { Text, useInput } from "ink";
 import { useMemo, useRef, useState } from "react";
 import type { Question } from "../../catalog/types.js";
-import { isComplete } from "../answer-edit.js";
 import { useAnswerKeys } from "../answer-input.js";
 import { useScreen } from "../context.js";
 import { Frame, bodyHeight, type Line } from "../frame.js";
@@ -10,8 +9,15 @@ import { clampOffset, scrollToShow } from "../lines.js";
 import { wrap } from "../text.js";
 import { feedbackDoc, questionDoc } from "../question-doc.js";
 import { useTerminalSize } from "../terminal-size.js";
-import { emptyAnswer } from "../answer-edit.js";
-import { presentation, RATING_NAMES, seededRandom, type Answer, type Rating } from "../../study/index.js";
+import {
+  emptyAnswer,
+  isComplete,
+  presentation,
+  RATING_NAMES,
+  seededRandom,
+  type Answer,
+  type Rating,
+} from "../../study/index.js";
 import type { RecordedAnswer } from "../../trainer.js";
 
 interface Done {

@@ -1,0 +1,180 @@
+import { Text, useInput } from "ink";
+import { useMemo, useReducer } from "react";
+import type { Question } from "../../../catalog/types.js";
+import { scoreExam, type ExamResult, type ExamSession } from "../../../study/index.js";
+import { Bar } from "../../bar.js";
+import { useScreen } from "../../context.js";
+import { Frame, bodyHeight, type Line } from "../../frame.js";
+import { bound } from "../../keymap.js";
+import { clampOffset } from "../../lines.js";
+import { moveCursor, windowAround } from "../../list.js";
+import { feedbackDoc } from "../../question-doc.js";
+import { useTerminalSize, type TerminalSize } from "../../terminal-size.js";
+
+/** The results list's cursor, and the question being walked through (null: the list) with its scroll. */
+export interface ResultsView {
+  cursor: number;
+  walk: number | null;
+  offset: number;
+}
+
+export type ResultsAction =
+  | { type: "move"; by: 1 | -1; count: number }
+  | { type: "walk" }
+  | { type: "step"; by: 1 | -1; count: number }
+  | { type: "list" }
+  | { type: "scrollBy"; lines: number };
+
+export function resultsReducer(state: ResultsView, action: ResultsAction): ResultsView {
+  switch (action.type) {
+    case "move":
+      return { ...state, cursor: moveCursor(state.cursor, action.by, action.count) };
+    case "walk":
+      return { ...state, walk: state.cursor, offset: 0 };
+    case "step": {
+      const at = (state.walk ?? 0) + action.by;
+      return { ...state, walk: Math.max(0, Math.min(action.count - 1, at)), offset: 0 };
+    }
+    case "list":
+      return { ...state, walk: null };
+    case "scrollBy":
+      return { ...state, offset: Math.max(0, state.offset + action.lines) };
+  }
+}
+
+/** A submitted exam: score, pass or fail, per-domain bars, and a walk through every question. */
+export function ResultsScreen({ examId }: { examId: number }) {
+  const { trainer, nav, active } = useScreen();
+  const { columns, rows } = useTerminalSize();
+  const stored = useMemo(() => trainer.store.exam(examId), [trainer, examId]);
+  const result = useMemo(
+    () => (stored ? scoreExam(stored.session, trainer.questions) : null),
+    [stored, trainer],
+  );
+  const [view, dispatch] = useReducer(resultsReducer, { cursor: 0, walk: null, offset: 0 });
+  const count = stored?.session.paper.items.length ?? 0;
+  const page = bodyHeight(rows) - 1;
+
+  useInput(
+    (input, key) => {
+      if (view.walk !== null) {
+        if (bound("global", "back", input, key)) dispatch({ type: "list" });
+        else if (bound("exam", "next", input, key)) dispatch({ type: "step", by: 1, count });
+        else if (bound("exam", "previous", input, key)) dispatch({ type: "step", by: -1, count });
+        else if (bound("list", "down", input, key)) dispatch({ type: "scrollBy", lines: 1 });
+        else if (bound("list", "up", input, key)) dispatch({ type: "scrollBy", lines: -1 });
+        else if (bound("list", "pageDown", input, key)) dispatch({ type: "scrollBy", lines: page });
+        else if (bound("list", "pageUp", input, key)) dispatch({ type: "scrollBy", lines: -page });
+        return;
+      }
+      if (bound("global", "back", input, key)) nav.pop();
+      else if (bound("list", "up", input, key)) dispatch({ type: "move", by: -1, count });
+      else if (bound("list", "down", input, key)) dispatch({ type: "move", by: 1, count });
+      else if (bound("list", "open", input, key) && count > 0) dispatch({ type: "walk" });
+    },
+    { isActive: active },
+  );
+
+  const size = { columns, rows };
+  if (!stored || !result) {
+    return (
+      <Frame
+        title="Results"
+        lines={["This exam is not in the progress database."]}
+        offset={0}
+        hints="q back"
+        columns={columns}
+        rows={rows}
+      />
+    );
+  }
+  if (view.walk !== null)
+    return walkFrame(stored.session, result, view.walk, view.offset, trainer.questions, size);
+  return resultsFrame(stored.session, result, view.cursor, (id) => trainer.domainName(id), size);
+}
+
+/** One question of the paper after the exam: the verdict, the solution and the explanation. */
+function walkFrame(
+  session: ExamSession,
+  result: ExamResult,
+  walk: number,
+  offset: number,
+  questions: ReadonlyMap<string, Question>,
+  { columns, rows }: TerminalSize,
+) {
+  const count = session.paper.items.length;
+  const item = session.paper.items[walk]!;
+  const question = questions.get(item.questionId);
+  const score = result.items[walk]!;
+  const width = Math.max(20, columns - 1);
+  const doc = question
+    ? feedbackDoc(question, item.shown, session.answers[walk] ?? null, score.result, width)
+    : null;
+  const lines = doc ? doc.lines : ["This question is no longer in any pack."];
+  return (
+    <Frame
+      title={`Results · question ${walk + 1}/${count}${score.flagged ? " ⚑" : ""}`}
+      status={`${score.correct ? "✓ right" : "✗ wrong"} `}
+      lines={lines}
+      offset={clampOffset(offset, bodyHeight(rows), lines.length)}
+      hints="n next · p previous · ↑↓ scroll · q back to results"
+      columns={columns}
+      rows={rows}
+    />
+  );
+}
+
+/** The score, the domains as bars against the pass mark, and every question marked. */
+function resultsFrame(
+  session: ExamSession,
+  result: ExamResult,
+  cursor: number,
+  domainName: (id: string) => string,
+  { columns, rows }: TerminalSize,
+) {
+  const verdict = result.passed ? "PASSED" : "NOT PASSED";
+  const head: Line[] = [
+    <Text key="score" bold>
+      {result.correct}/{result.total} right · {Math.round(result.percent)}% · {verdict} (pass mark{" "}
+      {result.passPercent}%)
+      {session.timedOut ? " · time ran out" : ""}
+    </Text>,
+    "",
+    ...result.domains.map((d) => (
+      <Text key={d.domain}>
+        {"  "}
+        {domainName(d.domain).slice(0, 28).padEnd(28)}{" "}
+        <Bar share={d.percent / 100} mark={result.passPercent / 100} />
+        {`  ${d.correct}/${d.total}`}
+      </Text>
+    )),
+    "",
+  ];
+  const listHeight = Math.max(3, bodyHeight(rows) - head.length);
+  const { start, end } = windowAround(result.items.length, cursor, listHeight);
+  const list: Line[] = result.items.slice(start, end).map((score, i) => {
+    const n = start + i;
+    const mark = score.correct ? "✓" : score.answered ? "✗" : "–";
+    const partial = score.result && !score.correct ? ` (${score.result.right}/${score.result.total})` : "";
+    return (
+      <Text key={n} bold={n === cursor}>
+        {n === cursor ? "› " : "  "}
+        {String(n + 1).padStart(3)}. {mark} {score.answered ? "" : "unanswered "}
+        {score.flagged ? "⚑ " : ""}
+        <Text dimColor>{domainName(score.domain)}</Text>
+        {partial}
+      </Text>
+    );
+  });
+  return (
+    <Frame
+      title="Mock exam results"
+      status={`${verdict} `}
+      lines={[...head, ...list]}
+      offset={0}
+      hints="↑↓ move · Enter walk through · q back"
+      columns={columns}
+      rows={rows}
+    />
+  );
+}
