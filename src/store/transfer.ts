@@ -42,6 +42,7 @@ function buildProgressSchema() {
     flagged: z.boolean(),
     correct: z.boolean().nullable(),
     result: z.unknown().nullable(),
+    timeMs: z.number().int().min(0).default(0),
   });
 
   const examSchema = z.object({
@@ -50,7 +51,8 @@ function buildProgressSchema() {
     seed: z.string(),
     startedAt: time,
     deadline: time,
-    minutes: z.number().int().min(1),
+    // 0: untimed.
+    minutes: z.number().int().min(0),
     passPercent: z.number().min(0).max(100),
     status: z.enum(["running", "submitted"]),
     submittedAt: time.nullable(),
@@ -60,6 +62,9 @@ function buildProgressSchema() {
     percent: z.number().nullable(),
     passed: z.boolean().nullable(),
     domains: z.unknown().nullable(),
+    usedMs: z.number().int().min(0).default(0),
+    strictTime: z.boolean().default(false),
+    discardedAt: time.nullable().default(null),
     items: z.array(examItemSchema),
   });
 
@@ -115,12 +120,16 @@ export function exportProgress(db: Database, now: number): ProgressFile {
         percent: row.percent,
         passed: row.passed === null ? null : row.passed === 1,
         domains: row.domains ? (JSON.parse(row.domains) as unknown) : null,
+        usedMs: row.used_ms,
+        strictTime: row.strict_time === 1,
+        discardedAt: row.discarded_at,
         items: items.map((i) => ({
           ...examItemFromRow(i),
           answer: i.answer ? (JSON.parse(i.answer) as Answer) : null,
           flagged: i.flagged === 1,
           correct: i.correct === null ? null : i.correct === 1,
           result: i.result ? (JSON.parse(i.result) as unknown) : null,
+          timeMs: i.time_ms,
         })),
       };
     },
@@ -195,12 +204,12 @@ export function importProgress(db: Database, reviews: Reviews, file: ProgressFil
     const findExam = db.prepare("SELECT id FROM exam WHERE uid = ?").pluck();
     const insertExam = db.prepare(
       `INSERT INTO exam (uid, pack, seed, started_at, deadline, minutes, pass_percent, status, submitted_at,
-                         timed_out, total, correct, percent, passed, domains)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                         timed_out, total, correct, percent, passed, domains, used_ms, strict_time, discarded_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insertItem = db.prepare(
-      `INSERT INTO exam_item (exam_id, position, question_id, domain, type, shown, lefts, answer, flagged, correct, result)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO exam_item (exam_id, position, question_id, domain, type, shown, lefts, answer, flagged, correct, result, time_ms)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const bool = (v: boolean | null) => (v === null ? null : v ? 1 : 0);
     const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
@@ -227,6 +236,9 @@ export function importProgress(db: Database, reviews: Reviews, file: ProgressFil
           e.percent,
           bool(e.passed),
           json(e.domains),
+          e.usedMs,
+          e.strictTime ? 1 : 0,
+          e.discardedAt,
         ).lastInsertRowid,
       );
       e.items.forEach((i, position) => {
@@ -242,6 +254,7 @@ export function importProgress(db: Database, reviews: Reviews, file: ProgressFil
           i.flagged ? 1 : 0,
           bool(i.correct),
           json(i.result),
+          i.timeMs,
         );
       });
       examId.set(e.uid, id);

@@ -190,6 +190,7 @@ export function timeLimitMs(paper: ExamPaper): number | null {
 
 export function timeUsedMs(session: ExamSession, now: number): number {
   if (session.strictTime) return Math.max(0, (session.submittedAt ?? now) - session.startedAt);
+  if (session.status === "submitted") return session.usedMs;
   return session.usedMs + (session.runningSince === null ? 0 : Math.max(0, now - session.runningSince));
 }
 
@@ -248,6 +249,7 @@ export function examReducer(state: ExamSession, action: ExamAction): ExamSession
     return {
       ...counted,
       usedMs: timeUsedMs(state, endedAt),
+      runningSince: null,
       status: "submitted",
       submittedAt: endedAt,
       timedOut: true,
@@ -293,6 +295,7 @@ export function examReducer(state: ExamSession, action: ExamAction): ExamSession
       return {
         ...counted,
         usedMs: timeUsedMs(counted, action.now),
+        runningSince: null,
         status: "submitted",
         submittedAt: action.now,
       };

@@ -94,7 +94,7 @@ describe("migration 003-question-flags", () => {
       durationMs: 5,
     });
     old.close();
-    const store = open(file);
+    const store = open(file, { migrations: MIGRATIONS.slice(0, 3) });
     expect(store.migration).toEqual({ from: 2, to: 3, backup: `${file}.bak-v2` });
     expect(store.history("p/q")).toHaveLength(1);
     store.flagQuestion({

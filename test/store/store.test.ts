@@ -173,7 +173,7 @@ describe("mock exams in the store", () => {
       session = examReducer(session, { type: "answer", now: T0 + i, index: i, answer: right });
     }
     session = examReducer(session, { type: "flag", now: T0 + 20, index: 3 });
-    store.saveExam(id, session);
+    store.saveExam(id, session, T0 + 30);
     expect(store.exam(id)?.session.answers).toEqual(session.answers);
     expect(store.exam(id)?.session.flags[3]).toBe(true);
 

@@ -5,9 +5,13 @@ import {
   correctAnswer,
   examReducer,
   examReviews,
+  isPaused,
   remainingMs,
+  savedSession,
   scoreExam,
   startExam,
+  timeLimitMs,
+  timeUsedMs,
   toFileAnswer,
   toShownAnswer,
   type Answer,
@@ -108,10 +112,89 @@ describe("the exam session", () => {
   it("submits itself at the time limit and ignores a late answer", () => {
     let s = startExam(paper(3), T0);
     s = examReducer(s, { type: "answer", now: T0 + 1000, index: 0, answer: rightShown(s, 0) });
-    const late = examReducer(s, { type: "answer", now: s.deadline, index: 1, answer: rightShown(s, 1) });
-    expect(late).toMatchObject({ status: "submitted", timedOut: true, submittedAt: s.deadline });
+    const end = T0 + timeLimitMs(s.paper)!;
+    const late = examReducer(s, { type: "answer", now: end, index: 1, answer: rightShown(s, 1) });
+    expect(late).toMatchObject({ status: "submitted", timedOut: true, submittedAt: end });
     expect(late.answers[1]).toBeNull();
-    expect(examReducer(s, { type: "tick", now: s.deadline + 5 }).timedOut).toBe(true);
+    expect(examReducer(s, { type: "tick", now: end + 5 }).timedOut).toBe(true);
+  });
+});
+
+describe("the exam's clock", () => {
+  const MIN = 60_000;
+
+  it("stops while paused: a paused exam hides nothing but resume and submit, and keeps its time", () => {
+    let s = startExam(paper(3), T0);
+    s = examReducer(s, { type: "pause", now: T0 + 10 * MIN });
+    expect(isPaused(s)).toBe(true);
+    expect(remainingMs(s, T0 + 500 * MIN)).toBe(80 * MIN);
+    expect(examReducer(s, { type: "answer", now: T0 + 11 * MIN, index: 0, answer: rightShown(s, 0) })).toBe(
+      s,
+    );
+    s = examReducer(s, { type: "resume", now: T0 + 600 * MIN });
+    expect(remainingMs(s, T0 + 605 * MIN)).toBe(75 * MIN);
+    // Time runs out 80 minutes of running clock after the resume, not at the wall-clock deadline.
+    const done = examReducer(s, { type: "tick", now: T0 + 700 * MIN });
+    expect(done).toMatchObject({ status: "submitted", timedOut: true, submittedAt: T0 + 680 * MIN });
+    expect(timeUsedMs(done, T0 + 700 * MIN)).toBe(90 * MIN);
+  });
+
+  it("with strict time runs whatever happens, and cannot be paused", () => {
+    let s = startExam(paper(3), T0, { strictTime: true });
+    s = examReducer(s, { type: "pause", now: T0 + 10 * MIN });
+    expect(isPaused(s)).toBe(false);
+    const saved = { ...savedSession(s, T0 + 10 * MIN), runningSince: null };
+    expect(remainingMs(saved, T0 + 60 * MIN)).toBe(30 * MIN);
+    expect(examReducer(saved, { type: "tick", now: T0 + 91 * MIN })).toMatchObject({
+      timedOut: true,
+      submittedAt: T0 + 90 * MIN,
+    });
+  });
+
+  it("saved and read back closed, resumes with the time it had left", () => {
+    let s = startExam(paper(3), T0);
+    s = examReducer(s, { type: "answer", now: T0 + 23 * MIN, index: 0, answer: rightShown(s, 0) });
+    const saved = { ...savedSession(s, T0 + 25 * MIN), runningSince: null, lastCountedAt: undefined };
+    expect(saved.usedMs).toBe(25 * MIN);
+    // The program was closed for a day.
+    const resumed = examReducer(saved, { type: "resume", now: T0 + 1440 * MIN });
+    expect(remainingMs(resumed, T0 + 1441 * MIN)).toBe(64 * MIN);
+  });
+
+  it("counts the time spent on each question while it is shown", () => {
+    let s = startExam(paper(3), T0);
+    s = examReducer(s, { type: "next", now: T0 + 30_000 }); // 30 s on question 1
+    s = examReducer(s, { type: "pause", now: T0 + 50_000 }); // 20 s on question 2
+    s = examReducer(s, { type: "resume", now: T0 + 900_000 });
+    s = examReducer(s, { type: "goto", now: T0 + 905_000, index: 0 }); // 5 s more on question 2
+    s = examReducer(s, { type: "submit", now: T0 + 915_000 }); // 10 s more on question 1
+    expect(s.itemMs.slice(0, 3)).toEqual([40_000, 25_000, 0]);
+  });
+
+  it("an untimed exam never times out", () => {
+    const p = { ...paper(3), minutes: null };
+    const s = startExam(p, T0);
+    expect(remainingMs(s, T0 + 10_000 * MIN)).toBe(Infinity);
+    expect(examReducer(s, { type: "tick", now: T0 + 10_000 * MIN }).status).toBe("running");
+  });
+});
+
+describe("papers with options", () => {
+  it("keeps to the domains asked for, sharing their weights, and to the questions given", () => {
+    const p = assembleExam({
+      questions,
+      blueprint: BLUEPRINT,
+      pack: "test",
+      seed: 4,
+      domains: ["security", "connect"],
+      count: 10,
+    });
+    expect(new Set(p.items.map((i) => i.domain))).toEqual(new Set(["security", "connect"]));
+    expect(p.items).toHaveLength(10);
+    const only = new Set(questions.slice(0, 3).map((q) => q.id));
+    const missed = assembleExam({ questions, blueprint: BLUEPRINT, pack: "test", seed: 4, only });
+    expect(new Set(missed.items.map((i) => i.questionId))).toEqual(only);
+    expect(missed.missing).toBe(57);
   });
 });
 

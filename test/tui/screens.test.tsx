@@ -75,7 +75,7 @@ describe("review screen", () => {
     const b = (app = openApp({ screen: "home" }));
     const question = b.trainer.questions.get("tui-pack/single")!;
     b.trainer.answer(question, { type: "single", choice: 1 }, 10_000, "study");
-    const { examId, session } = b.trainer.newExam("seed-1");
+    const { examId, session } = b.trainer.newExam({}, "seed-1");
     b.trainer.finishExam(examId, { ...session, status: "submitted", submittedAt: b.clock.now });
     await settle();
     await b.press("r");
