@@ -82,7 +82,7 @@ export interface PackLint {
 /** Every item-writing finding in a pack, and the bank figures. */
 export function lintPack(pack: LoadedPack): PackLint {
   const bank = wordIndex(pack.questions);
-  const findings = pack.questions.flatMap((q) => lintQuestion(q, bank));
+  const findings = pack.questions.flatMap((q, i) => lintQuestion(q, bank.stemWords[i]!, bank));
   const nearDuplicates = findNearDuplicates(pack.questions, bank);
   for (const pair of nearDuplicates) {
     const first = pack.questions.find((q) => q.id === pair.a.id)!;
@@ -121,7 +121,7 @@ export function lintDiagnostics(
   }));
 }
 
-function lintQuestion(q: Question, bank: WordIndex): LintFinding[] {
+function lintQuestion(q: Question, stem: readonly string[], bank: WordIndex): LintFinding[] {
   if (q.type !== "single" && q.type !== "multiple") return [];
   const found: LintFinding[] = [];
   const add = (rule: LintRule, index: number, message: string) =>
@@ -194,7 +194,6 @@ function lintQuestion(q: Question, bank: WordIndex): LintFinding[] {
         "an option with an absolute word can be ruled out without knowing why",
     );
 
-  const stem = contentWords(q.stem);
   const stemWords = new Set(stem);
   const stemTrigrams = new Set(trigrams(stem));
   const wrongWords = new Set(wrong.flatMap((o) => contentWords(o.text)));
@@ -315,7 +314,8 @@ function findNearDuplicates(questions: readonly Question[], bank: WordIndex): Ne
 }
 
 interface WordIndex {
-  /** Each question's content words: its stem, and its answer. */
+  /** Each question's stem's content words in order, the same as a set, and its answer's. */
+  stemWords: string[][];
   stems: Set<string>[];
   answers: Set<string>[];
   /** The questions (by index) whose stem or answer has the word. */
@@ -325,11 +325,18 @@ interface WordIndex {
 }
 
 function wordIndex(questions: readonly Question[]): WordIndex {
-  const stems = questions.map((q) => new Set(contentWords(q.stem)));
+  const stemWords = questions.map((q) => contentWords(q.stem));
+  const stems = stemWords.map((words) => new Set(words));
   const answers = questions.map((q) => new Set(contentWords(answerText(q))));
   const postings = postingsOf(stems.map((stem, i) => new Set([...stem, ...answers[i]!])));
   const rareLimit = Math.max(LINT_LIMITS.rareAtMost, LINT_LIMITS.rareShare * questions.length);
-  return { stems, answers, postings, rare: (word) => (postings.get(word)?.length ?? 0) <= rareLimit };
+  return {
+    stemWords,
+    stems,
+    answers,
+    postings,
+    rare: (word) => (postings.get(word)?.length ?? 0) <= rareLimit,
+  };
 }
 
 /** For each word, the indexes of the bags that have it. */
