@@ -1,10 +1,11 @@
 import path from "node:path";
 import type { Diagnostic } from "./types.js";
 
-/** `file:line:column severity field: message (suggestion)`, the way compilers print. */
+/** `file:line:column severity field: message (suggestion) [rule]`, the way compilers print. */
 export function formatDiagnostic(d: Diagnostic, cwd: string = process.cwd()): string {
   const suggestion = d.suggestion ? ` (${d.suggestion})` : "";
-  return `${displayPath(d.file, cwd)}:${d.line}:${d.column} ${d.severity} ${d.field}: ${d.message}${suggestion}`;
+  const rule = d.rule ? ` [${d.rule}]` : "";
+  return `${displayPath(d.file, cwd)}:${d.line}:${d.column} ${d.severity} ${d.field}: ${d.message}${suggestion}${rule}`;
 }
 
 /** Paths under the working directory are shown relative to it, others in full. */

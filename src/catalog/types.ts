@@ -16,6 +16,8 @@ export interface Diagnostic {
   field: string;
   message: string;
   suggestion?: string;
+  /** The item-writing rule that found it (`lint/longest-right-option`); absent for other checks. */
+  rule?: string;
 }
 
 export interface Domain {

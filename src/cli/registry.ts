@@ -17,7 +17,7 @@ export const commands: CommandEntry[] = [
   screen("read", "read [LESSON]", "the lessons"),
   {
     name: "validate",
-    usage: "validate [PATH...] [--json] [--stats] [--facts]",
+    usage: "validate [PATH...] [--json] [--stats] [--strict] [--facts]",
     summary: "check packs, lessons and labs",
     load: () => import("./commands/validate.js"),
   },

@@ -54,7 +54,8 @@ describe("ccaak-train validate", () => {
     expect(stdout).toContain(
       `test/fixtures/broken-pack/domain-typo.md:4:9 error domain: "deploymnet" is not a domain of this pack's blueprint (did you mean "deployment"?)`,
     );
-    expect(stdout.trim().split("\n").at(-1)).toBe("1 pack, 3 valid questions: 21 errors, 1 warning");
+    // One question without references; three copies of one question, reported as near-duplicates.
+    expect(stdout.trim().split("\n").at(-1)).toBe("1 pack, 3 valid questions: 21 errors, 4 warnings");
   });
 
   it("prints the same findings as data with --json", () => {
@@ -62,7 +63,7 @@ describe("ccaak-train validate", () => {
     expect(status).toBe(1);
     const report = JSON.parse(stdout);
     expect(report.ok).toBe(false);
-    expect(report.summary).toEqual({ packs: 1, questions: 3, lessons: 0, labs: 0, errors: 21, warnings: 1 });
+    expect(report.summary).toEqual({ packs: 1, questions: 3, lessons: 0, labs: 0, errors: 21, warnings: 4 });
     expect(report.diagnostics).toContainEqual({
       file: path.join(repoRoot, "test/fixtures/broken-pack/unknown-field.md"),
       line: 7,
@@ -86,14 +87,75 @@ describe("ccaak-train validate", () => {
     expect(JSON.parse(stdout).packs.map((p: { id: string }) => p.id)).toEqual([
       "broken-pack",
       "good-pack",
+      "lint-fixtures",
       "tui-pack",
     ]);
   });
 
-  it("validates the bundled packs clean when given no path", () => {
+  it("validates the bundled packs without errors when given no path", () => {
     const { status, stdout } = runCli(["validate"]);
-    expect(stdout).toMatch(/0 errors, 0 warnings\n$/);
+    expect(stdout).toMatch(/: 0 errors, \d+ warnings?\n$/);
+    // Only item-writing findings are warnings in the bundled content.
+    expect(stdout.split("\n").filter((l) => / warning /.test(l) && !/ \[lint\/[a-z-]+\]$/.test(l))).toEqual(
+      [],
+    );
     expect(status).toBe(0);
+  });
+
+  it("reports item-writing findings as warnings with their rule, and as errors with --strict", () => {
+    const loose = runCli(["validate", "test/fixtures/lint"]);
+    expect(loose.status).toBe(0);
+    expect(loose.stdout).toContain(
+      "test/fixtures/lint/all-none-of-the-above.md:12:11 warning options.3.text: " +
+        '"None of the above" depends on the other options and on their order, which the trainer shuffles ' +
+        "[lint/all-none-of-the-above]",
+    );
+    expect(loose.stdout.trim().split("\n").at(-1)).toBe("1 pack, 10 valid questions: 0 errors, 7 warnings");
+
+    const strict = runCli(["validate", "--strict", "--json", "test/fixtures/lint"]);
+    expect(strict.status).toBe(1);
+    const report = JSON.parse(strict.stdout);
+    expect(report.summary).toMatchObject({ errors: 7, warnings: 0 });
+    expect(report.diagnostics).toContainEqual({
+      file: path.join(repoRoot, "test/fixtures/lint/near-duplicate-b.md"),
+      line: 15,
+      column: 1,
+      severity: "error",
+      field: "stem",
+      message: expect.stringContaining('near-duplicate of "near-duplicate-a"'),
+      rule: "lint/near-duplicate",
+    });
+    expect(runCli(["validate", "--strict", "test/fixtures/good-pack"]).status).toBe(0);
+  });
+
+  it("prints the bank figures with --stats, as text and as data", () => {
+    const text = runCli(["validate", "--stats", "test/fixtures/lint"]).stdout;
+    expect(text).toContain(
+      "  single choice: right option longest in 3 of 8 (37.5%), right/longest distractor 1.61, right/mean distractor 2.15",
+    );
+    expect(text).toContain("  near-duplicate pairs: 1\n    0.30  near-duplicate-a.md  near-duplicate-b.md\n");
+    expect(text).toContain("  types: single 8 (80%), multiple 1 (10%), matching 1 (10%), order 0 (0%)");
+
+    const [stats] = JSON.parse(runCli(["validate", "--stats", "--json", "test/fixtures/lint"]).stdout).stats;
+    expect(stats.domains).toEqual([
+      {
+        id: "fundamentals",
+        name: "Apache Kafka fundamentals",
+        count: 10,
+        percent: 100,
+        weight: 100,
+        delta: 0,
+      },
+    ]);
+    expect(stats.items.single).toEqual({
+      questions: 8,
+      rightLongest: 3,
+      rightLongestPercent: 37.5,
+      meanRatioToLongestDistractor: 1.61,
+      meanRatioToMeanDistractor: 2.15,
+    });
+    expect(stats.items.nearDuplicates).toHaveLength(1);
+    expect(stats.items.findings["lint/stem-repeats-answer"]).toBe(1);
   });
 
   it("prints counts against the blueprint with --stats", () => {

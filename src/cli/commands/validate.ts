@@ -15,6 +15,8 @@ import {
 } from "../../catalog/index.js";
 import type { PackResult } from "../../catalog/pack.js";
 import { formatPackStats, packStats } from "../../catalog/stats.js";
+import { formatBankFigures, lintDiagnostics, lintPack } from "../../catalog/lint.js";
+import { findingLocator } from "../../catalog/lint-locate.js";
 import { loadLessons, type Lesson } from "../../catalog/lesson.js";
 import { isLabsPath, loadLabPath } from "../../catalog/lab-file.js";
 import { factChecker, type ConfigDump } from "../../catalog/facts.js";
@@ -48,10 +50,16 @@ export async function run(ctx: CommandContext): Promise<number> {
   const domains = catalog.packs.flatMap((p) => p.manifest.blueprint.domains.map((d) => d.id));
   const labResults = labPaths.map((dir) => loadLabPath(dir, domains));
   const labs = labResults.reduce((n, r) => n + r.labs.length, 0);
+  const lint = catalog.packs.map(lintPack);
   const diagnostics = [
     ...catalog.diagnostics,
     ...lessonResults.flatMap((r) => r.diagnostics),
     ...labResults.flatMap((r) => r.diagnostics),
+    ...lintDiagnostics(
+      lint.flatMap((l) => l.findings),
+      "warning",
+      findingLocator(),
+    ),
   ];
   let facts: { kafkaVersion: string } | undefined;
   if (values.facts) {
@@ -66,10 +74,14 @@ export async function run(ctx: CommandContext): Promise<number> {
       ),
     );
   }
+  // --strict: every warning is an error, as a compiler's -Werror.
+  if (values.strict) for (const d of diagnostics) d.severity = "error";
   diagnostics.sort(compareDiagnostics);
   const { errors, warnings } = countBySeverity(diagnostics);
   const questions = catalog.packs.reduce((sum, p) => sum + p.questions.length, 0);
-  const stats = values.stats ? catalog.packs.map(packStats) : undefined;
+  const stats = values.stats
+    ? catalog.packs.map((p, i) => ({ ...packStats(p), items: lint[i]!.figures }))
+    : undefined;
 
   if (values.json) {
     ctx.out(
@@ -94,7 +106,10 @@ export async function run(ctx: CommandContext): Promise<number> {
     );
   } else {
     for (const d of diagnostics) ctx.out(formatDiagnostic(d));
-    if (stats) for (const s of stats) ctx.out(formatPackStats(s));
+    if (stats)
+      stats.forEach((s, i) =>
+        ctx.out(`${formatPackStats(s)}\n${formatBankFigures(s.items, catalog.packs[i]!.dir)}`),
+      );
     ctx.out(
       `${plural(catalog.packs.length, "pack")}, ${plural(questions, "valid question")}` +
         `${lessons > 0 ? `, ${plural(lessons, "lesson")}` : ""}` +
@@ -132,6 +147,7 @@ function parseArgsOrUsage(args: string[]) {
       json: { type: "boolean", default: false },
       stats: { type: "boolean", default: false },
       facts: { type: "boolean", default: false },
+      strict: { type: "boolean", default: false },
     },
   });
 }
