@@ -181,6 +181,18 @@ export class Trainer {
     });
   }
 
+  /**
+   * For each rating, the interval FSRS would give the question if review `reviewId` (its latest) were
+   * rated so: the card as the log stood before that review, reviewed at its time.
+   */
+  nextIntervals(questionId: string, reviewId: number): Record<Rating, number> {
+    const history = this.store.history(questionId);
+    const at = history.findIndex((r) => r.id === reviewId);
+    const scheduler = this.store.scheduler();
+    const before = scheduler.replay(history.slice(0, Math.max(0, at)));
+    return scheduler.nextIntervals(before, history[at]?.at ?? this.now());
+  }
+
   overrideRating(reviewId: number, rating: Rating): void {
     this.store.overrideRating(reviewId, rating);
   }

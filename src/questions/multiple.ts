@@ -38,7 +38,8 @@ export const multiple: QuestionTypeModule<MultipleSelect, MultipleAnswer> = {
   },
   answerSchema: () => z.object({ type: z.literal("multiple"), choices: z.array(indexSchema()) }),
   empty: () => undefined,
-  isComplete: (_body, answer) => answer.choices.length > 0,
+  // "Choose N" says how many: an answer is complete with exactly that many ticks.
+  isComplete: (body, answer) => answer.choices.length === rightCount(body.options),
   problem(body, answer) {
     if (!Array.isArray(answer.choices)) return "choices must be a list";
     if (!answer.choices.every((c) => isIndex(c, body.options.length))) return "a chosen option does not exist";

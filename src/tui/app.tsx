@@ -71,12 +71,13 @@ function Screen({ route }: { route: Route }) {
           mode={route.mode}
           {...(route.domain ? { domain: route.domain } : {})}
           {...(route.tag ? { tag: route.tag } : {})}
+          {...(route.missed ? { missed: route.missed } : {})}
         />
       );
     case "practice":
       return <PracticeScreen />;
     case "exam":
-      return <ExamScreen />;
+      return <ExamScreen {...(route.options ? { options: route.options } : {})} />;
     case "results":
       return <ResultsScreen examId={route.examId} />;
     case "review":

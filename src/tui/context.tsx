@@ -1,12 +1,19 @@
 import { createContext, useContext } from "react";
 import type { Lesson } from "../catalog/lesson.js";
-import type { Trainer } from "../trainer.js";
+import type { ExamOptions, Trainer } from "../trainer.js";
 
 export type Route =
   | { screen: "home" }
-  | { screen: "study"; mode: "study" | "practice"; domain?: string; tag?: string }
+  | {
+      screen: "study";
+      mode: "study" | "practice";
+      domain?: string;
+      tag?: string;
+      /** Practise exactly the questions missed (in mock exam `examId`, or last time). */
+      missed?: { examId?: number };
+    }
   | { screen: "practice" }
-  | { screen: "exam" }
+  | { screen: "exam"; options?: ExamOptions }
   | { screen: "results"; examId: number }
   | { screen: "review" }
   | { screen: "lessons"; lesson?: string }

@@ -45,3 +45,12 @@ export function feedbackDoc(
     .gap()
     .add("feedback", feedbackLines(question, shown, answer, result, columns));
 }
+
+/** The first line of a question's text, as plain words: how lists of questions name them. */
+export function firstLine(stem: string): string {
+  const line = stem
+    .split("\n")
+    .map((l) => l.trim())
+    .find((l) => l !== "" && !l.startsWith("```"));
+  return (line ?? "").replace(/^(#+|>|[-*+]|\d+\.)\s+/, "").replace(/\*\*|__|[*_`]/g, "");
+}

@@ -22,7 +22,7 @@ describe("mock exam", () => {
     expect(a.frame()).toContain("1/4 ⚑ flagged");
     await a.press("o");
     expect(a.frame()).toContain("0 answered · 4 unanswered · 1 flagged");
-    expect(a.frame()).toMatch(/1\. unanswered\s+⚑ flagged/);
+    expect(a.frame()).toMatch(/1\. · ⚑ /);
     await a.press("o");
     await a.press("f");
     expect(a.frame()).not.toContain("⚑ flagged");
@@ -32,7 +32,7 @@ describe("mock exam", () => {
     const a = await startExam();
     await a.press("n");
     expect(a.frame()).toContain("Mock exam · 2/4");
-    await a.press("p");
+    await a.press("b");
     expect(a.frame()).toContain("Mock exam · 1/4");
     const paper = a.trainer.store.exam(1)!.session.paper;
     const index = paper.items.findIndex((item) => item.type === "single");
@@ -40,7 +40,7 @@ describe("mock exam", () => {
     const stored = () => a.trainer.store.exam(1)!.session.answers[index];
     await a.press("1");
     expect(stored()).toEqual({ type: "single", choice: paper.items[index]!.shown[0] });
-    await a.press("n", "p", "2");
+    await a.press("n", "b", "2");
     expect(stored()).toEqual({ type: "single", choice: paper.items[index]!.shown[1] });
   });
 
@@ -55,7 +55,7 @@ describe("mock exam", () => {
     await a.press("n");
     expect(a.frame()).toContain("⚠ Less than 15 minutes left.");
     a.clock.now += 10 * MINUTE;
-    await a.press("p");
+    await a.press("b");
     expect(a.frame()).toContain("⚠ Less than 5 minutes left.");
     a.clock.now += 5 * MINUTE;
     await a.press("n");

@@ -1,3 +1,4 @@
+import { rightCount } from "../../questions/choice.js";
 import type { MultipleAnswer, MultipleSelect } from "../../questions/multiple.js";
 import { bound, digit } from "../keymap.js";
 import { optionRows, optionSolution } from "./choice.js";
@@ -21,15 +22,19 @@ function toggle(
 
 export const multiple: AnswerView<MultipleSelect, MultipleAnswer> = {
   instructions: (body) =>
-    `Choose ${body.options.filter((o) => o.correct).length}: press numbers (or Space) to select or clear, then Enter.`,
+    `Choose ${rightCount(body.options)}: press numbers (or Space) to select or clear, then Enter.`,
   rows: (body) => body.options.length,
   keys({ body, shown, answer, cursor, input, key }) {
     const n = digit(input);
     if (n === undefined && !bound("answer", "toggle", input, key)) return undefined;
     const position = n !== undefined ? n - 1 : cursor;
-    return position < body.options.length
-      ? { cursor: position, answer: toggle(answer, shown, position) }
-      : {};
+    if (position >= body.options.length) return {};
+    const right = rightCount(body.options);
+    const chosen = answer?.choices ?? [];
+    if (!chosen.includes(shown[position]!) && chosen.length >= right) {
+      return { cursor: position, notice: `Choose ${right}: clear one of your ${right} ticks first.` };
+    }
+    return { cursor: position, answer: toggle(answer, shown, position) };
   },
   draw: (body, shown, answer, cursor, columns) =>
     optionRows(

@@ -32,6 +32,8 @@ export interface AnswerCursor {
   cursor: number;
   /** An item is picked up to be moved (list order). */
   holding: boolean;
+  /** Why the last key did nothing (a fourth tick on "choose 3", Enter on an incomplete answer). */
+  notice?: string;
 }
 
 export interface KeyPress<B, A> extends AnswerCursor {
@@ -46,6 +48,8 @@ export interface AnswerEdit<A> {
   answer?: A;
   cursor?: number;
   holding?: boolean;
+  /** Said when the key is refused, instead of doing nothing silently. */
+  notice?: string;
 }
 
 export interface AnswerBlock {

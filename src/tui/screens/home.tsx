@@ -5,6 +5,7 @@ import { useScreen, type Route } from "../context.js";
 import { Frame, bodyHeight, type Line } from "../frame.js";
 import { bound } from "../keymap.js";
 import { moveCursor, windowAround } from "../list.js";
+import { remainingMs, type ExamSession } from "../../study/index.js";
 import { useTerminalSize } from "../terminal-size.js";
 
 interface MenuItem {
@@ -21,8 +22,9 @@ export function HomeScreen() {
   const { exit } = useApp();
   const [cursor, setCursor] = useState(0);
   const stats = useMemo(() => trainer.stats(), [trainer]);
-  const exam = trainer.blueprint.exam;
+  const format = trainer.examFormat();
   const pass = trainer.passPercent();
+  const left = useMemo(() => trainer.runningExam(), [trainer]);
 
   const menu: MenuItem[] = [
     {
@@ -34,8 +36,10 @@ export function HomeScreen() {
     { key: "p", label: "Practice", detail: "questions of one domain or tag", route: { screen: "practice" } },
     {
       key: "m",
-      label: "Mock exam",
-      detail: `${exam.questions} questions, ${exam.minutes} minutes, pass at ${pass}%`,
+      label: left ? "Resume exam" : "Mock exam",
+      detail: left
+        ? `${left.session.answers.filter((a) => a !== null).length} of ${left.session.paper.items.length} answered, ${leftTime(left.session, trainer.now())}`
+        : `${format.count} questions, ${format.minutes === null ? "untimed" : `${format.minutes} minutes`}, pass at ${pass}%`,
       route: { screen: "exam" },
     },
     {
@@ -130,4 +134,9 @@ export function HomeScreen() {
       rows={rows}
     />
   );
+}
+
+function leftTime(session: ExamSession, now: number): string {
+  const remaining = remainingMs(session, now);
+  return remaining === Infinity ? "untimed" : `${Math.ceil(remaining / 60_000)} min left`;
 }

@@ -2,6 +2,7 @@ import { Text, useInput } from "ink";
 import { useMemo, useRef, useState } from "react";
 import type { Question } from "../../catalog/types.js";
 import { useAnswerKeys } from "../answer-input.js";
+import { useLiveState } from "../live-state.js";
 import { useScreen } from "../context.js";
 import { Frame, bodyHeight, type Line } from "../frame.js";
 import { bound } from "../keymap.js";
@@ -11,6 +12,7 @@ import { feedbackDoc, questionDoc } from "../question-doc.js";
 import { useTerminalSize } from "../terminal-size.js";
 import {
   emptyAnswer,
+  formatInterval,
   isComplete,
   presentation,
   RATING_NAMES,
@@ -89,6 +91,15 @@ export function StudyScreen({
   );
 }
 
+type Phase = "answering" | "feedback" | "left";
+
+interface TurnState {
+  phase: Phase;
+  answer: Answer | undefined;
+  recorded: RecordedAnswer | null;
+  rating: Rating | null;
+}
+
 function QuestionTurn({
   title,
   position,
@@ -114,35 +125,40 @@ function QuestionTurn({
 }) {
   const { trainer } = useScreen();
   const shown = useMemo(() => presentation(question, seededRandom(seed)), [question, seed]);
-  const [answer, setAnswer] = useState<Answer | undefined>(() => emptyAnswer(question, shown));
-  const [recorded, setRecorded] = useState<RecordedAnswer | null>(null);
-  const [rating, setRating] = useState<Rating | null>(null);
+  // Live: keys act on the turn as it is now, so a fast second Enter cannot record the answer twice
+  // and a digit typed after Enter on the feedback cannot re-rate a question already left.
+  const turn = useLiveState<TurnState>(() => ({
+    phase: "answering",
+    answer: emptyAnswer(question, shown),
+    recorded: null,
+    rating: null,
+  }));
   const [offset, setOffset] = useState(0);
   const started = useRef(trainer.now());
   const width = Math.max(20, columns - 1);
   const height = bodyHeight(rows);
 
-  const cursor = useAnswerKeys({
+  const answerKeys = useAnswerKeys({
     question,
     shown,
-    answer,
-    onChange: setAnswer,
+    answer: () => turn.get().answer,
+    onChange: (answer) => turn.set({ ...turn.get(), answer }),
     onSubmit: (final) => {
-      const result = trainer.answer(question, final, trainer.now() - started.current, mode);
-      setRecorded(result);
-      setRating(result.rating);
+      if (turn.get().phase !== "answering") return;
+      const recorded = trainer.answer(question, final, trainer.now() - started.current, mode);
+      turn.set({ ...turn.get(), phase: "feedback", answer: final, recorded, rating: recorded.rating });
       setOffset(0);
     },
-    isActive: active && recorded === null,
   });
 
+  const { answer, recorded, rating } = turn.state;
   const doc = recorded
     ? feedbackDoc(question, shown, answer ?? null, recorded.result, width)
-    : questionDoc(question, shown, answer, cursor, width);
+    : questionDoc(question, shown, answer, answerKeys, width);
   const view = recorded
     ? clampOffset(offset, height, doc.lines.length)
     : clampOffset(
-        scrollToShow(offset, height, doc.sections.get(`row-${cursor.cursor}`)),
+        scrollToShow(offset, height, doc.sections.get(`row-${answerKeys.cursor}`)),
         height,
         doc.lines.length,
       );
@@ -150,19 +166,26 @@ function QuestionTurn({
 
   useInput(
     (input, key) => {
+      const now = turn.get();
+      if (now.phase === "left") return;
       if (bound("global", "back", input, key)) return onBack();
       if (bound("list", "pageDown", input, key)) return setOffset((o) => o + height - 1);
       if (bound("list", "pageUp", input, key)) return setOffset((o) => Math.max(0, o - height + 1));
-      if (!recorded) return;
+      if (now.phase === "answering") {
+        answerKeys.handle(input, key);
+        return;
+      }
+      const done = now.recorded!;
       const picked = (["again", "hard", "good", "easy"] as const).findIndex((r) =>
         bound("feedback", r, input, key),
       );
       if (picked >= 0) {
         const next = (picked + 1) as Rating;
-        setRating(next);
-        if (next !== recorded.rating || rating !== next) trainer.overrideRating(recorded.reviewId, next);
+        if (next !== now.rating) trainer.overrideRating(done.reviewId, next);
+        turn.set({ ...now, rating: next });
       } else if (bound("feedback", "next", input, key)) {
-        onDone({ question, recorded, rating: rating ?? recorded.rating });
+        turn.set({ ...now, phase: "left" });
+        onDone({ question, recorded: done, rating: now.rating ?? done.rating });
       } else if (bound("feedback", "scrollDown", input, key)) setOffset((o) => o + 1);
       else if (bound("feedback", "scrollUp", input, key)) setOffset((o) => Math.max(0, o - 1));
     },
@@ -175,11 +198,14 @@ function QuestionTurn({
       Rated <Text bold>{RATING_NAMES[rating ?? recorded.rating]}</Text>
       {rating !== recorded.rating
         ? ` (you changed it from ${RATING_NAMES[recorded.rating]})`
-        : " (from your answer and time)"}
+        : recorded.result.correct
+          ? " (right: Good; say Hard or Easy if it was)"
+          : " (wrong: Again)"}
     </Text>
   ) : null;
-  const hints = recorded
-    ? "1 Again · 2 Hard · 3 Good · 4 Easy · Enter next · ↑↓ scroll · q back"
+  const intervals = recorded ? trainer.nextIntervals(question.id, recorded.reviewId) : null;
+  const hints = intervals
+    ? `${([1, 2, 3, 4] as const).map((r) => `${r} ${RATING_NAMES[r]} ${formatInterval(intervals[r])}`).join(" · ")} · Enter next`
     : isComplete(question, answer)
       ? "Enter submit · PgUp/PgDn scroll · ? keys · q back"
       : "answer with the keys above · PgUp/PgDn scroll · ? keys · q back";

@@ -1,4 +1,4 @@
-import { Text, useInput } from "ink";
+import { Text, type Key } from "ink";
 import type { ExamSession } from "../../../study/index.js";
 import { Frame, type Line } from "../../frame.js";
 import { bound } from "../../keymap.js";
@@ -6,14 +6,10 @@ import type { TerminalSize } from "../../terminal-size.js";
 import type { ExamChrome, RunningExamState } from "./running.js";
 
 /** y submits the exam; n or back returns to the question. */
-export function useConfirmKeys({ dispatch, view, show, now }: RunningExamState, active: boolean): void {
-  useInput(
-    (input, key) => {
-      if (input === "y") dispatch({ type: "submit", now: now() });
-      else if (input === "n" || bound("global", "back", input, key)) show({ type: "show", mode: "question" });
-    },
-    { isActive: active && view.mode === "confirm" },
-  );
+export function confirmKeys(exam: RunningExamState, input: string, key: Key): void {
+  if (input === "y") exam.dispatch({ type: "submit", now: exam.now() });
+  else if (input === "n" || bound("global", "back", input, key))
+    exam.show({ type: "show", mode: "question" });
 }
 
 export function confirmFrame(

@@ -1,52 +1,99 @@
 import { Text, useInput } from "ink";
 import { useState } from "react";
-import type { ExamSession } from "../../../study/index.js";
+import { remainingMs, timeLimitMs, type ExamSession } from "../../../study/index.js";
+import type { ExamOptions } from "../../../trainer.js";
 import { useScreen } from "../../context.js";
 import { Frame, type Line } from "../../frame.js";
 import { bound } from "../../keymap.js";
 import { useTerminalSize } from "../../terminal-size.js";
+import { formatClock } from "./clock.js";
 import { RunningExam } from "./running.js";
 
-/** A timed mock exam: this intro, then the running exam (questions, overview, confirmation). */
-export function ExamScreen({ tickMs = 1000 }: { tickMs?: number }) {
+/**
+ * A mock exam: the intro (the paper's format and options, or the exam left running by an earlier
+ * session, to resume or discard), then the running exam.
+ */
+export function ExamScreen({ tickMs = 1000, options = {} }: { tickMs?: number; options?: ExamOptions }) {
   const { trainer, nav, active } = useScreen();
   const { columns, rows } = useTerminalSize();
   const [exam, setExam] = useState<{ examId: number; session: ExamSession } | null>(null);
-  const format = trainer.blueprint.exam;
-  const settings = trainer.store.settings();
-  const domains = new Set(trainer.blueprint.domains.map((d) => d.id));
-  const available = trainer.allQuestions.filter((q) => domains.has(q.domain)).length;
-  const count = Math.min(settings.examQuestions ?? format.questions, available);
-  const minutes = settings.examMinutes ?? format.minutes;
+  const [left, setLeft] = useState(() => trainer.runningExam());
+  const [discarding, setDiscarding] = useState(false);
 
   useInput(
     (input, key) => {
-      if (bound("global", "back", input, key)) nav.pop();
-      else if (bound("list", "open", input, key)) setExam(trainer.newExam());
+      if (left && discarding) {
+        if (input === "y") {
+          trainer.discardExam(left.examId);
+          setLeft(null);
+        }
+        setDiscarding(false);
+      } else if (bound("global", "back", input, key)) nav.pop();
+      else if (bound("list", "open", input, key)) setExam(left ?? trainer.newExam(options));
+      else if (left && input === "d") setDiscarding(true);
     },
     { isActive: active && exam === null },
   );
 
   if (exam) return <RunningExam examId={exam.examId} initial={exam.session} tickMs={tickMs} />;
-  const lines: Line[] = [
-    <Text key="a" bold>
-      Mock exam: {count} questions in {minutes} minutes, pass mark {trainer.passPercent()}%.
-    </Text>,
-    "",
-    "Questions are drawn per the exam's domain weights. You can change answers, flag questions",
-    "and move back and forth until you submit; at zero the exam submits itself.",
-    "Multiple select, matching and list order count only when wholly right.",
-    "",
-    "Press Enter to start, q to go back.",
-  ];
+  const lines = left ? resumeLines(left.session, trainer.now(), discarding) : introLines(trainer, options);
   return (
     <Frame
       title="Mock exam"
       lines={lines}
       offset={0}
-      hints="Enter start · q back"
+      hints={left ? "Enter resume · d discard · q back" : "Enter start · q back"}
       columns={columns}
       rows={rows}
     />
   );
+}
+
+function introLines(trainer: ReturnType<typeof useScreen>["trainer"], options: ExamOptions): Line[] {
+  const format = trainer.examFormat(options);
+  const domains = new Set(
+    options.domains?.length ? options.domains : trainer.blueprint.domains.map((d) => d.id),
+  );
+  const pool = options.missed ? new Set(trainer.missedQuestions()) : undefined;
+  const available = trainer.allQuestions.filter(
+    (q) => domains.has(q.domain) && (!pool || pool.has(q.id)),
+  ).length;
+  const count = Math.min(format.count, available);
+  const time = format.minutes === null ? "untimed" : `in ${format.minutes} minutes`;
+  const scope = [
+    options.domains?.length ? `domains: ${options.domains.map((d) => trainer.domainName(d)).join(", ")}` : "",
+    options.missed ? "only questions you missed last time" : "",
+  ].filter(Boolean);
+  return [
+    <Text key="a" bold>
+      Mock exam: {count} questions {time}, pass mark {format.passPercent}%.
+    </Text>,
+    ...(scope.length > 0 ? [scope.join(" · ")] : []),
+    ...(count < format.count ? [`(${format.count} asked for; the bank has ${available} that fit.)`] : []),
+    "",
+    "Questions are drawn per the exam's domain weights. You can change answers, flag",
+    "questions and move back and forth until you submit; at zero the exam submits itself.",
+    "Multiple select, matching and list order count only when wholly right.",
+    options.strictTime
+      ? "Strict time: the clock runs from the start, even while this program is closed; no pause."
+      : "p pauses. If you leave or the program closes, the exam is kept with its clock stopped.",
+    "",
+    "Press Enter to start, q to go back.",
+  ];
+}
+
+function resumeLines(session: ExamSession, now: number, discarding: boolean): Line[] {
+  const answered = session.answers.filter((a) => a !== null).length;
+  const limit = timeLimitMs(session.paper);
+  const left = limit === null ? "untimed" : `${formatClock(remainingMs(session, now))} left`;
+  return [
+    <Text key="a" bold>
+      You have a mock exam in progress: {answered} of {session.paper.items.length} answered, {left}.
+    </Text>,
+    session.strictTime ? "It keeps strict time: its clock ran while the program was closed." : "",
+    "",
+    discarding
+      ? "Discard it? Its answers still count for your schedule, but it gets no score. y discard · any key keeps it"
+      : "Press Enter to resume it, d to discard it, q to go back.",
+  ];
 }

@@ -5,7 +5,7 @@ import { moveCursor } from "../../list.js";
  * the confirmation before submitting), the overview's cursor and the question page's scroll offset.
  * Both survive a change of mode.
  */
-export type ExamMode = "question" | "overview" | "confirm";
+export type ExamMode = "question" | "overview" | "confirm" | "paused";
 
 export interface ExamView {
   mode: ExamMode;
