@@ -11,8 +11,16 @@ export interface CommandEntry {
 export const commands: CommandEntry[] = [
   screen("home", "home", "home screen (the same as no command)"),
   screen("study", "study", "due reviews, then new questions"),
-  screen("practice", "practice [--domain D] [--tag T]", "one exam domain or tag"),
-  screen("exam", "exam", "timed mock exam by the blueprint"),
+  screen(
+    "practice",
+    "practice [--domain D] [--tag T] [--missed [--exam N]]",
+    "a domain, a tag, or your mistakes",
+  ),
+  screen(
+    "exam",
+    "exam [--questions N] [--minutes M|--untimed] [--domain D]... [--missed] [--strict-time] [--resume]",
+    "mock exam by the blueprint",
+  ),
   screen("review", "review", "past exams, most-missed questions"),
   screen("read", "read [LESSON]", "the lessons"),
   {

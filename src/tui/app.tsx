@@ -1,6 +1,7 @@
 import { Box, useApp, useInput } from "ink";
 import { useMemo, useReducer, useState } from "react";
 import type { Trainer } from "../trainer.js";
+import { interrupt } from "./exit.js";
 import { ScreenCtx, type ContentIndex, type Navigation, type Route } from "./context.js";
 import { HelpScreen } from "./screens/help.js";
 import { HomeScreen } from "./screens/home.js";
@@ -47,7 +48,10 @@ export function App({ trainer, content, start }: { trainer: Trainer; content: Co
   const route = stack[stack.length - 1] ?? { screen: "home" };
 
   useInput((input, key) => {
-    if (input === "?") setHelp((h) => !h);
+    if (key.ctrl && input === "c") {
+      interrupt("SIGINT");
+      exit();
+    } else if (input === "?") setHelp((h) => !h);
     else if (help && (key.escape || input === "q")) setHelp(false);
   });
 
@@ -77,7 +81,9 @@ function Screen({ route }: { route: Route }) {
     case "practice":
       return <PracticeScreen />;
     case "exam":
-      return <ExamScreen {...(route.options ? { options: route.options } : {})} />;
+      return (
+        <ExamScreen {...(route.options ? { options: route.options } : {})} resume={route.resume === true} />
+      );
     case "results":
       return <ResultsScreen examId={route.examId} />;
     case "review":

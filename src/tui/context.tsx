@@ -13,7 +13,7 @@ export type Route =
       missed?: { examId?: number };
     }
   | { screen: "practice" }
-  | { screen: "exam"; options?: ExamOptions }
+  | { screen: "exam"; options?: ExamOptions; resume?: boolean }
   | { screen: "results"; examId: number }
   | { screen: "review" }
   | { screen: "lessons"; lesson?: string }

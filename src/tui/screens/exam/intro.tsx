@@ -13,11 +13,22 @@ import { RunningExam } from "./running.js";
  * A mock exam: the intro (the paper's format and options, or the exam left running by an earlier
  * session, to resume or discard), then the running exam.
  */
-export function ExamScreen({ tickMs = 1000, options = {} }: { tickMs?: number; options?: ExamOptions }) {
+export function ExamScreen({
+  tickMs = 1000,
+  options = {},
+  resume = false,
+}: {
+  tickMs?: number;
+  options?: ExamOptions;
+  /** Straight into the exam left running, if there is one. */
+  resume?: boolean;
+}) {
   const { trainer, nav, active } = useScreen();
   const { columns, rows } = useTerminalSize();
-  const [exam, setExam] = useState<{ examId: number; session: ExamSession } | null>(null);
   const [left, setLeft] = useState(() => trainer.runningExam());
+  const [exam, setExam] = useState<{ examId: number; session: ExamSession } | null>(() =>
+    resume ? left : null,
+  );
   const [discarding, setDiscarding] = useState(false);
 
   useInput(
