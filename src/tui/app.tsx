@@ -13,6 +13,7 @@ import { ReviewScreen } from "./screens/review.js";
 import { StatsScreen } from "./screens/stats.js";
 import { LessonsScreen } from "./screens/lessons.js";
 import { LabsScreen } from "./screens/labs.js";
+import { SettingsScreen } from "./screens/settings.js";
 
 type NavAction = { type: "push"; route: Route } | { type: "pop" } | { type: "replace"; route: Route };
 
@@ -94,5 +95,7 @@ function Screen({ route }: { route: Route }) {
       return <LessonsScreen {...(route.lesson ? { lesson: route.lesson } : {})} />;
     case "labs":
       return <LabsScreen />;
+    case "settings":
+      return <SettingsScreen />;
   }
 }

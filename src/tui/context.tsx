@@ -18,7 +18,8 @@ export type Route =
   | { screen: "review" }
   | { screen: "lessons"; lesson?: string }
   | { screen: "labs" }
-  | { screen: "stats" };
+  | { screen: "stats" }
+  | { screen: "settings" };
 
 export interface Navigation {
   push(route: Route): void;

@@ -46,6 +46,10 @@ export const KEYMAP = {
     pause: { keys: ["p"], label: "pause: hide the exam and stop the clock (not with strict time)" },
     submitExam: { keys: ["S"], label: "submit the exam (asks to confirm)" },
   },
+  results: {
+    filter: { keys: ["f"], label: "show all, wrong, flagged or unanswered questions" },
+    practiseMissed: { keys: ["m"], label: "practise exactly the questions missed in this exam" },
+  },
 } as const;
 
 export type KeyGroup = keyof typeof KEYMAP;

@@ -9,11 +9,12 @@ const GROUPS: Record<Route["screen"], KeyGroup[]> = {
   study: ["answer", "feedback", "global"],
   practice: ["list", "global"],
   exam: ["answer", "exam", "global"],
-  results: ["list", "global"],
+  results: ["list", "results", "global"],
   review: ["list", "global"],
   lessons: ["list", "global"],
   labs: ["list", "global"],
   stats: ["list", "global"],
+  settings: ["list", "global"],
 };
 
 /** Every key the current screen understands, straight from the keymap. */

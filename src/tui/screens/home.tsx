@@ -66,6 +66,12 @@ export function HomeScreen() {
       detail: "reviews, streak, mastery and readiness",
       route: { screen: "stats" },
     },
+    {
+      key: "c",
+      label: "Settings",
+      detail: `${trainer.store.settings().newPerDay} new a day, exams, ratings, colour`,
+      route: { screen: "settings" },
+    },
     { key: "q", label: "Quit", detail: "" },
   ];
 

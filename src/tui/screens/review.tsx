@@ -4,6 +4,7 @@ import { useScreen, type Route } from "../context.js";
 import { Frame, bodyHeight, type Line } from "../frame.js";
 import { bound } from "../keymap.js";
 import { moveCursor, windowAround } from "../list.js";
+import { firstLine } from "../question-doc.js";
 import { useTerminalSize } from "../terminal-size.js";
 
 /** Past mock exams (open one to walk through it) and the questions missed most often. */
@@ -11,11 +12,16 @@ export function ReviewScreen() {
   const { trainer, nav, active } = useScreen();
   const { columns, rows } = useTerminalSize();
   const [cursor, setCursor] = useState(0);
-  const { exams, missed } = useMemo(
-    () => ({ exams: trainer.store.recentExams(50), missed: trainer.mostMissed(30) }),
-    [trainer],
-  );
-  const entries: { line: (selected: boolean) => Line; route?: Route }[] = [
+  const { exams, missed } = useMemo(() => {
+    // The questions whose last answer was wrong, most often missed first: what practising fixes.
+    const counts = new Map(trainer.mostMissed(10_000).map((m) => [m.questionId, m]));
+    const missed = trainer
+      .missedQuestions()
+      .map((id) => counts.get(id) ?? { questionId: id, missed: 1, answered: 1 })
+      .sort((a, b) => b.missed - a.missed || a.questionId.localeCompare(b.questionId));
+    return { exams: trainer.store.recentExams(50), missed };
+  }, [trainer]);
+  const entries: { line: (selected: boolean) => Line; route: Route }[] = [
     ...exams.map((e) => ({
       route: { screen: "results", examId: e.id } as Route,
       line: (selected: boolean) => (
@@ -27,15 +33,19 @@ export function ReviewScreen() {
         </Text>
       ),
     })),
-    ...missed.map((m) => ({
-      line: (selected: boolean) => (
-        <Text key={`m${m.questionId}`} bold={selected}>
-          {selected ? "› " : "  "}
-          {`missed ${m.missed} of ${m.answered}`.padEnd(16)} {m.questionId}
-          <Text dimColor> {trainer.domainName(trainer.questions.get(m.questionId)?.domain ?? "")}</Text>
-        </Text>
-      ),
-    })),
+    ...missed.map((m) => {
+      const question = trainer.questions.get(m.questionId);
+      return {
+        route: { screen: "study", mode: "practice", missed: {} } as Route,
+        line: (selected: boolean) => (
+          <Text key={`m${m.questionId}`} bold={selected} wrap="truncate-end">
+            {selected ? "› " : "  "}
+            {`missed ${m.missed} of ${m.answered}`.padEnd(16)}{" "}
+            {question ? firstLine(question.stem) : m.questionId}
+          </Text>
+        ),
+      };
+    }),
   ];
 
   useInput(
@@ -43,11 +53,7 @@ export function ReviewScreen() {
       if (bound("global", "back", input, key)) nav.pop();
       else if (bound("list", "up", input, key)) setCursor((c) => moveCursor(c, -1, entries.length));
       else if (bound("list", "down", input, key)) setCursor((c) => moveCursor(c, 1, entries.length));
-      else if (bound("list", "open", input, key) && cursor < exams.length) nav.push(entries[cursor]!.route!);
-      else if (bound("list", "open", input, key) && cursor >= exams.length) {
-        const question = trainer.questions.get(missed[cursor - exams.length]!.questionId);
-        if (question) nav.push({ screen: "study", mode: "practice", domain: question.domain });
-      }
+      else if (bound("list", "open", input, key) && entries[cursor]) nav.push(entries[cursor]!.route);
     },
     { isActive: active },
   );
@@ -67,7 +73,7 @@ export function ReviewScreen() {
       lines.push(
         "",
         <Text key="h2" bold>
-          Missed most often
+          Wrong the last time (Enter: practise them)
         </Text>,
       );
     lines.push(entry.line(n === cursor));
@@ -76,7 +82,7 @@ export function ReviewScreen() {
     lines.push(
       "",
       <Text key="h2" bold>
-        Missed most often
+        Wrong the last time (Enter: practise them)
       </Text>,
     );
   if (missed.length === 0) lines.push("  Nothing missed yet.");
@@ -85,7 +91,7 @@ export function ReviewScreen() {
       title="Review"
       lines={lines}
       offset={0}
-      hints="↑↓ move · Enter open (a missed question: practise its domain) · q back"
+      hints="↑↓ move · Enter open (a missed question: practise the ones you missed last time) · q back"
       columns={columns}
       rows={rows}
     />

@@ -3,6 +3,7 @@ import { useMemo, useRef, useState } from "react";
 import type { Question } from "../../catalog/types.js";
 import { useAnswerKeys } from "../answer-input.js";
 import { useLiveState } from "../live-state.js";
+import { editLine } from "../text-input.js";
 import { useScreen } from "../context.js";
 import { Frame, bodyHeight, type Line } from "../frame.js";
 import { bound } from "../keymap.js";
@@ -26,6 +27,8 @@ interface Done {
   question: Question;
   recorded: RecordedAnswer;
   rating: Rating;
+  /** The answer as given, to show its feedback again after an undo. */
+  answer: Answer | undefined;
 }
 
 /** A study or practice session: each question in turn, feedback after each, a summary at the end. */
@@ -33,10 +36,13 @@ export function StudyScreen({
   mode,
   domain,
   tag,
+  missed,
 }: {
   mode: "study" | "practice";
   domain?: string;
   tag?: string;
+  /** Exactly the questions missed: in mock exam `examId`, or last time they were answered. */
+  missed?: { examId?: number };
 }) {
   const { trainer, nav, active } = useScreen();
   const { columns, rows } = useTerminalSize();
@@ -44,10 +50,16 @@ export function StudyScreen({
   const queue = useMemo(
     () =>
       trainer
-        .queue({ mode, seed, ...(domain ? { domain } : {}), ...(tag ? { tag } : {}) })
+        .queue({
+          mode,
+          seed,
+          ...(domain ? { domain } : {}),
+          ...(tag ? { tag } : {}),
+          ...(missed ? { only: new Set(trainer.missedQuestions(missed.examId)) } : {}),
+        })
         .map((item) => trainer.questions.get(item.questionId))
         .filter((q): q is Question => q !== undefined),
-    [trainer, mode, domain, tag, seed],
+    [trainer, mode, domain, tag, missed, seed],
   );
   const [index, setIndex] = useState(0);
   const [done, setDone] = useState<Done[]>([]);
@@ -55,7 +67,9 @@ export function StudyScreen({
   const title =
     mode === "study"
       ? "Study"
-      : `Practice: ${domain ? trainer.domainName(domain) : ""}${tag ? `#${tag}` : ""}`;
+      : missed
+        ? `Practice: missed${missed.examId === undefined ? "" : ` in mock exam ${missed.examId}`}`
+        : `Practice: ${domain ? trainer.domainName(domain) : ""}${tag ? `#${tag}` : ""}`;
 
   if (queue.length === 0) {
     return (
@@ -64,23 +78,30 @@ export function StudyScreen({
         text={
           mode === "study"
             ? "Nothing is due and today's new questions are done. Come back later, or practise a domain from the home screen."
-            : "No questions match this choice."
+            : missed
+              ? "Nothing missed: every question there was answered right."
+              : "No questions match this choice."
         }
       />
     );
   }
-  if (finished) return <Summary title={title} done={done} />;
+  // `u` goes back to the last question's feedback, to rate it again; nothing new is recorded.
+  const undo = index > 0 ? () => setIndex(index - 1) : undefined;
+  if (finished) return <Summary title={title} done={done} {...(undo ? { onUndo: undo } : {})} />;
   const question = queue[index]!;
+  const reopened = done[index];
   return (
     <QuestionTurn
-      key={question.id}
+      key={`${index}:${question.id}:${reopened ? "again" : "new"}`}
       title={title}
       position={`${index + 1} of ${queue.length}`}
       question={question}
       seed={`${seed}:${question.id}`}
+      {...(reopened ? { reopened } : {})}
+      {...(undo ? { onUndo: undo } : {})}
       onDone={(entry) => {
-        setDone((d) => [...d, entry]);
-        setIndex((i) => i + 1);
+        setDone((d) => [...d.slice(0, index), entry, ...d.slice(index + 1)]);
+        setIndex(index + 1);
       }}
       onBack={() => nav.pop()}
       mode={mode}
@@ -98,6 +119,9 @@ interface TurnState {
   answer: Answer | undefined;
   recorded: RecordedAnswer | null;
   rating: Rating | null;
+  /** The note being written for a doubtful-question flag; null when none is being written. */
+  note: string | null;
+  flagged: boolean;
 }
 
 function QuestionTurn({
@@ -107,6 +131,8 @@ function QuestionTurn({
   seed,
   onDone,
   onBack,
+  onUndo,
+  reopened,
   mode,
   active,
   columns,
@@ -116,7 +142,10 @@ function QuestionTurn({
   position: string;
   question: Question;
   seed: string;
+  /** A question already answered, shown again at its feedback (after an undo). */
+  reopened?: Done;
   onDone: (done: Done) => void;
+  onUndo?: () => void;
   onBack: () => void;
   mode: "study" | "practice";
   active: boolean;
@@ -127,12 +156,25 @@ function QuestionTurn({
   const shown = useMemo(() => presentation(question, seededRandom(seed)), [question, seed]);
   // Live: keys act on the turn as it is now, so a fast second Enter cannot record the answer twice
   // and a digit typed after Enter on the feedback cannot re-rate a question already left.
-  const turn = useLiveState<TurnState>(() => ({
-    phase: "answering",
-    answer: emptyAnswer(question, shown),
-    recorded: null,
-    rating: null,
-  }));
+  const turn = useLiveState<TurnState>(() =>
+    reopened
+      ? {
+          phase: "feedback",
+          answer: reopened.answer,
+          recorded: reopened.recorded,
+          rating: reopened.rating,
+          note: null,
+          flagged: false,
+        }
+      : {
+          phase: "answering",
+          answer: emptyAnswer(question, shown),
+          recorded: null,
+          rating: null,
+          note: null,
+          flagged: false,
+        },
+  );
   const [offset, setOffset] = useState(0);
   const started = useRef(trainer.now());
   const width = Math.max(20, columns - 1);
@@ -168,14 +210,27 @@ function QuestionTurn({
     (input, key) => {
       const now = turn.get();
       if (now.phase === "left") return;
+      if (now.note !== null && now.recorded) {
+        const note = editLine(now.note, input, key, 500);
+        if (note === "save") {
+          trainer.flagQuestion(question.id, now.note, now.recorded.reviewId);
+          turn.set({ ...now, note: null, flagged: true });
+        } else turn.set({ ...now, note: note === "cancel" ? null : note });
+        return;
+      }
       if (bound("global", "back", input, key)) return onBack();
       if (bound("list", "pageDown", input, key)) return setOffset((o) => o + height - 1);
       if (bound("list", "pageUp", input, key)) return setOffset((o) => Math.max(0, o - height + 1));
       if (now.phase === "answering") {
+        if (onUndo && bound("feedback", "undo", input, key)) {
+          turn.set({ ...now, phase: "left" });
+          return onUndo();
+        }
         answerKeys.handle(input, key);
         return;
       }
       const done = now.recorded!;
+      if (bound("feedback", "doubt", input, key) && !now.flagged) return turn.set({ ...now, note: "" });
       const picked = (["again", "hard", "good", "easy"] as const).findIndex((r) =>
         bound("feedback", r, input, key),
       );
@@ -185,14 +240,21 @@ function QuestionTurn({
         turn.set({ ...now, rating: next });
       } else if (bound("feedback", "next", input, key)) {
         turn.set({ ...now, phase: "left" });
-        onDone({ question, recorded: done, rating: now.rating ?? done.rating });
+        onDone({ question, recorded: done, rating: now.rating ?? done.rating, answer: now.answer });
       } else if (bound("feedback", "scrollDown", input, key)) setOffset((o) => o + 1);
       else if (bound("feedback", "scrollUp", input, key)) setOffset((o) => Math.max(0, o - 1));
     },
     { isActive: active },
   );
 
-  const lines: Line[] = [...doc.lines];
+  const { note, flagged } = turn.state;
+  const noteLines: Line[] =
+    note !== null
+      ? [<Text key="note" bold>{`Note for the pack's author (Enter saves, Esc cancels): ${note}▏`}</Text>, ""]
+      : flagged
+        ? ["⚑ Flagged as doubtful for the pack's author (ccaak-train flags list).", ""]
+        : [];
+  const lines: Line[] = [...noteLines, ...doc.lines];
   const ratingLine = recorded ? (
     <Text key="rating">
       Rated <Text bold>{RATING_NAMES[rating ?? recorded.rating]}</Text>
@@ -205,10 +267,10 @@ function QuestionTurn({
   ) : null;
   const intervals = recorded ? trainer.nextIntervals(question.id, recorded.reviewId) : null;
   const hints = intervals
-    ? `${([1, 2, 3, 4] as const).map((r) => `${r} ${RATING_NAMES[r]} ${formatInterval(intervals[r])}`).join(" · ")} · Enter next`
+    ? `${([1, 2, 3, 4] as const).map((r) => `${r} ${RATING_NAMES[r]} ${formatInterval(intervals[r])}`).join(" · ")} · Enter next · ! doubt`
     : isComplete(question, answer)
-      ? "Enter submit · PgUp/PgDn scroll · ? keys · q back"
-      : "answer with the keys above · PgUp/PgDn scroll · ? keys · q back";
+      ? `Enter submit${onUndo ? " · u undo last" : ""} · PgUp/PgDn scroll · ? keys · q back`
+      : `answer with the keys above${onUndo ? " · u undo last" : ""} · ? keys · q back`;
   return (
     <Frame
       title={`${title} · ${trainer.domainName(question.domain)} · ${question.difficulty}`}
@@ -222,12 +284,13 @@ function QuestionTurn({
   );
 }
 
-function Summary({ title, done }: { title: string; done: Done[] }) {
+function Summary({ title, done, onUndo }: { title: string; done: Done[]; onUndo?: () => void }) {
   const { trainer, nav, active } = useScreen();
   const { columns, rows } = useTerminalSize();
   useInput(
     (input, key) => {
-      if (bound("global", "back", input, key) || bound("list", "open", input, key)) nav.pop();
+      if (onUndo && bound("feedback", "undo", input, key)) onUndo();
+      else if (bound("global", "back", input, key) || bound("list", "open", input, key)) nav.pop();
     },
     { isActive: active },
   );
@@ -254,7 +317,7 @@ function Summary({ title, done }: { title: string; done: Done[] }) {
       status="done "
       lines={lines}
       offset={0}
-      hints="Enter or q: back home"
+      hints={`Enter or q: back home${onUndo ? " · u undo last rating" : ""}`}
       columns={columns}
       rows={rows}
     />

@@ -8,12 +8,19 @@ import { Frame, bodyHeight, type Line } from "../../frame.js";
 import { bound } from "../../keymap.js";
 import { clampOffset } from "../../lines.js";
 import { moveCursor, windowAround } from "../../list.js";
-import { feedbackDoc } from "../../question-doc.js";
+import { feedbackDoc, firstLine } from "../../question-doc.js";
 import { useTerminalSize, type TerminalSize } from "../../terminal-size.js";
 
-/** The results list's cursor, and the question being walked through (null: the list) with its scroll. */
+/** Which of the paper's questions the list shows. */
+export const RESULT_FILTERS = ["all", "wrong", "flagged", "unanswered"] as const;
+export type ResultFilter = (typeof RESULT_FILTERS)[number];
+
+/** The results list's cursor and filter, and the question being walked through (null: the list). */
 export interface ResultsView {
+  filter: ResultFilter;
+  /** Position in the filtered list. */
   cursor: number;
+  /** Position in the filtered list of the question walked through, or null for the list. */
   walk: number | null;
   offset: number;
 }
@@ -23,7 +30,8 @@ export type ResultsAction =
   | { type: "walk" }
   | { type: "step"; by: 1 | -1; count: number }
   | { type: "list" }
-  | { type: "scrollBy"; lines: number };
+  | { type: "scrollBy"; lines: number }
+  | { type: "filter" };
 
 export function resultsReducer(state: ResultsView, action: ResultsAction): ResultsView {
   switch (action.type) {
@@ -39,7 +47,23 @@ export function resultsReducer(state: ResultsView, action: ResultsAction): Resul
       return { ...state, walk: null };
     case "scrollBy":
       return { ...state, offset: Math.max(0, state.offset + action.lines) };
+    case "filter": {
+      const next = RESULT_FILTERS[(RESULT_FILTERS.indexOf(state.filter) + 1) % RESULT_FILTERS.length]!;
+      return { ...state, filter: next, cursor: 0, walk: null };
+    }
   }
+}
+
+/** The paper positions the filter keeps, in order. */
+export function filteredItems(result: ExamResult, filter: ResultFilter): number[] {
+  return result.items.flatMap((item, n) =>
+    filter === "all" ||
+    (filter === "wrong" && item.answered && !item.correct) ||
+    (filter === "flagged" && item.flagged) ||
+    (filter === "unanswered" && !item.answered)
+      ? [n]
+      : [],
+  );
 }
 
 /** A submitted exam: score, pass or fail, per-domain bars, and a walk through every question. */
@@ -51,8 +75,9 @@ export function ResultsScreen({ examId }: { examId: number }) {
     () => (stored ? scoreExam(stored.session, trainer.questions) : null),
     [stored, trainer],
   );
-  const [view, dispatch] = useReducer(resultsReducer, { cursor: 0, walk: null, offset: 0 });
-  const count = stored?.session.paper.items.length ?? 0;
+  const [view, dispatch] = useReducer(resultsReducer, { filter: "all", cursor: 0, walk: null, offset: 0 });
+  const shown = result ? filteredItems(result, view.filter) : [];
+  const count = shown.length;
   const page = bodyHeight(rows) - 1;
 
   useInput(
@@ -68,6 +93,9 @@ export function ResultsScreen({ examId }: { examId: number }) {
         return;
       }
       if (bound("global", "back", input, key)) nav.pop();
+      else if (bound("results", "filter", input, key)) dispatch({ type: "filter" });
+      else if (bound("results", "practiseMissed", input, key))
+        nav.push({ screen: "study", mode: "practice", missed: { examId } });
       else if (bound("list", "up", input, key)) dispatch({ type: "move", by: -1, count });
       else if (bound("list", "down", input, key)) dispatch({ type: "move", by: 1, count });
       else if (bound("list", "open", input, key) && count > 0) dispatch({ type: "walk" });
@@ -88,9 +116,17 @@ export function ResultsScreen({ examId }: { examId: number }) {
       />
     );
   }
-  if (view.walk !== null)
-    return walkFrame(stored.session, result, view.walk, view.offset, trainer.questions, size);
-  return resultsFrame(stored.session, result, view.cursor, (id) => trainer.domainName(id), size);
+  if (view.walk !== null && shown[view.walk] !== undefined)
+    return walkFrame(stored.session, result, shown[view.walk]!, view.offset, trainer.questions, size);
+  return resultsFrame(
+    stored.session,
+    result,
+    shown,
+    view,
+    trainer.questions,
+    (id) => trainer.domainName(id),
+    size,
+  );
 }
 
 /** One question of the paper after the exam: the verdict, the solution and the explanation. */
@@ -117,18 +153,20 @@ function walkFrame(
       status={`${score.correct ? "✓ right" : "✗ wrong"} `}
       lines={lines}
       offset={clampOffset(offset, bodyHeight(rows), lines.length)}
-      hints="n next · p previous · ↑↓ scroll · q back to results"
+      hints="n next · b previous · ↑↓ scroll · q back to results"
       columns={columns}
       rows={rows}
     />
   );
 }
 
-/** The score, the domains as bars against the pass mark, and every question marked. */
+/** The score, the domains as bars against the pass mark, and the questions the filter keeps. */
 function resultsFrame(
   session: ExamSession,
   result: ExamResult,
-  cursor: number,
+  shown: number[],
+  view: ResultsView,
+  questions: ReadonlyMap<string, Question>,
   domainName: (id: string) => string,
   { columns, rows }: TerminalSize,
 ) {
@@ -149,32 +187,43 @@ function resultsFrame(
       </Text>
     )),
     "",
+    `Showing: ${view.filter} (${shown.length} of ${result.items.length}) · time per question in brackets`,
   ];
   const listHeight = Math.max(3, bodyHeight(rows) - head.length);
-  const { start, end } = windowAround(result.items.length, cursor, listHeight);
-  const list: Line[] = result.items.slice(start, end).map((score, i) => {
-    const n = start + i;
+  const { start, end } = windowAround(shown.length, view.cursor, listHeight);
+  const list: Line[] = shown.slice(start, end).map((n, i) => {
+    const at = start + i;
+    const score = result.items[n]!;
     const mark = score.correct ? "✓" : score.answered ? "✗" : "–";
-    const partial = score.result && !score.correct ? ` (${score.result.right}/${score.result.total})` : "";
+    const partial = score.result && !score.correct ? ` ${score.result.right}/${score.result.total}` : "";
+    const question = questions.get(score.questionId);
+    const text = question ? firstLine(question.stem) : domainName(score.domain);
     return (
-      <Text key={n} bold={n === cursor}>
-        {n === cursor ? "› " : "  "}
-        {String(n + 1).padStart(3)}. {mark} {score.answered ? "" : "unanswered "}
-        {score.flagged ? "⚑ " : ""}
-        <Text dimColor>{domainName(score.domain)}</Text>
-        {partial}
+      <Text key={n} bold={at === view.cursor} wrap="truncate-end">
+        {at === view.cursor ? "› " : "  "}
+        {String(n + 1).padStart(3)}. {mark}
+        {score.flagged ? "⚑" : " "} [{formatDuration(session.itemMs[n] ?? 0)}]{partial} {text}
       </Text>
     );
   });
+  if (shown.length === 0) list.push(`  No ${view.filter} questions.`);
   return (
     <Frame
       title="Mock exam results"
       status={`${verdict} `}
       lines={[...head, ...list]}
       offset={0}
-      hints="↑↓ move · Enter walk through · q back"
+      hints="↑↓ move · Enter walk through · f filter · m practise the missed · q back"
       columns={columns}
       rows={rows}
     />
   );
+}
+
+/** `45s`, `2m05s`. */
+export function formatDuration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  return seconds < 60
+    ? `${seconds}s`
+    : `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, "0")}s`;
 }
