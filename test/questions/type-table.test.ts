@@ -63,10 +63,14 @@ describe("the question type tables", () => {
     },
   );
 
-  it("an answer is complete once something is chosen and every pair matched", () => {
+  it("an answer is complete with as many ticks as \"choose N\" says, and every pair matched", () => {
     const { multiple: many, matching: pairs, order: list } = QUESTION_TYPE_MODULES;
-    expect(many.isComplete(multiple(), { type: "multiple", choices: [] })).toBe(false);
-    expect(many.isComplete(multiple(), { type: "multiple", choices: [1] })).toBe(true);
+    const right = multiple().options.filter((o) => o.correct).length;
+    expect(right).toBeGreaterThan(1);
+    const ticks = (n: number) => ({ type: "multiple" as const, choices: Array.from({ length: n }, (_, i) => i) });
+    expect(many.isComplete(multiple(), ticks(0))).toBe(false);
+    expect(many.isComplete(multiple(), ticks(1))).toBe(false);
+    expect(many.isComplete(multiple(), ticks(right))).toBe(true);
     const open = pairs.empty(matching({ pairs: 2 }), [0, 1, 2]);
     expect(open).toEqual({ type: "matching", matches: [null, null] });
     expect(pairs.isComplete(matching({ pairs: 2 }), open!)).toBe(false);
