@@ -16,7 +16,7 @@ import {
 import type { PackResult } from "../../catalog/pack.js";
 import { formatPackStats, packStats } from "../../catalog/stats.js";
 import { loadLessons, type Lesson } from "../../catalog/lesson.js";
-import { isLabsPath, loadLabPath } from "../../catalog/lab-file.js";
+import { isLabsPath, loadLabPath } from "../../lab/definition/parse.js";
 import { factChecker, type ConfigDump } from "../../catalog/facts.js";
 import { labsDir, lessonsDir } from "../../paths.js";
 import { EXIT, UsageError, type CommandContext } from "../command.js";

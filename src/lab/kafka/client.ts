@@ -1,4 +1,7 @@
-/** Small read-only helpers over @platformatic/kafka: metadata, end offsets and reading a whole topic. */
+/**
+ * The lab's Kafka client, over @platformatic/kafka: metadata, end offsets and reading a whole topic
+ * (`admin.ts` has the writes). Inspection, grading, the runtimes and the lab's actions all use it.
+ */
 import { Admin, Consumer } from "@platformatic/kafka";
 
 // Short request timeouts: a frozen node accepts connections and never answers (the client default is 30 s).
