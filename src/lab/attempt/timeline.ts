@@ -5,7 +5,16 @@
  */
 import { appendFileSync, existsSync, readFileSync } from "node:fs";
 import { z } from "zod";
-import { MM2_FAULTS, NODE_FAULTS, REGION_FAULTS, regionName, type Fault } from "../fault.js";
+import {
+  isMm2Fault,
+  isNodeFault,
+  isRegionFault,
+  MM2_FAULTS,
+  NODE_FAULTS,
+  REGION_FAULTS,
+  regionName,
+  type Fault,
+} from "../fault.js";
 import { attemptPaths } from "./paths.js";
 
 const at = z.string();
@@ -98,7 +107,8 @@ export function faultEvent(fault: Fault): NewEvent {
 export function eventFault(e: TimelineEvent): Fault | null {
   if (!e.event.startsWith("fault:")) return null;
   const kind = e.event.slice("fault:".length);
-  if ("detail" in e && "node" in e.detail) return { fault: kind, node: e.detail.node } as Fault;
-  if ("detail" in e && "region" in e.detail) return { fault: kind, region: e.detail.region } as Fault;
-  return { fault: kind } as Fault;
+  if (isNodeFault(kind) && "detail" in e && "node" in e.detail) return { fault: kind, node: e.detail.node };
+  if (isRegionFault(kind) && "detail" in e && "region" in e.detail)
+    return { fault: kind, region: e.detail.region };
+  return isMm2Fault(kind) ? { fault: kind } : null;
 }

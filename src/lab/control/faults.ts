@@ -111,6 +111,11 @@ export async function applyFault(home: string, fault: Fault): Promise<LabState> 
     case "start-mm2":
       await runtime.startMm2(state);
       break;
+    default: {
+      // A fault added to lab/fault.ts without a way to cause it does not compile.
+      const unknown: never = fault;
+      throw new Error(`unknown fault ${JSON.stringify(unknown)}`);
+    }
   }
   saveState(state);
   appendTimeline(state.attemptDir, faultEvent(fault));

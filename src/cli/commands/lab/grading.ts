@@ -1,15 +1,11 @@
-/** `lab hint`, `grade`, `history`, `status` and `checkpoints`: what the learner reads about the drill. */
+/** `lab hint`, `grade` and `history`: the drill's score, the hints that cost points, past grades. */
 import { parseArgs } from "node:util";
 import { gradeAndRecord, takeHint } from "../../../lab/control/grading.js";
-import { requireRunningLab } from "../../../lab/control/running.js";
 import type { GradeReport } from "../../../lab/grade.js";
-import { readCheckpoints } from "../../../lab/inspect/mm2.js";
-import { collectStatus } from "../../../lab/inspect/status.js";
-import { runtimeFor } from "../../../lab/runtime/runtimes.js";
 import { openStore, progressDbPath } from "../../../store/index.js";
 import { EXIT, UsageError, type CommandContext } from "../../command.js";
-import { formatCheckpoints, formatGrade, formatHistoryRow, formatStatus, toJson } from "./format.js";
-import { region, runningLab } from "./shared.js";
+import { formatGrade, formatHistoryRow, toJson } from "./format.js";
+import { runningLab } from "./shared.js";
 
 export function hint(ctx: CommandContext, args: string[]): number {
   if (args.length > 0) throw new UsageError("lab hint takes no arguments");
@@ -57,34 +53,4 @@ export function history(ctx: CommandContext, args: string[]): number {
   } finally {
     store.close();
   }
-}
-
-export async function status(ctx: CommandContext, args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { json: { type: "boolean" } } });
-  const state = requireRunningLab(ctx.home);
-  const report = await collectStatus(state, runtimeFor(state.runtime));
-  ctx.out(values.json ? toJson(report) : formatStatus(report));
-  return EXIT.ok;
-}
-
-export async function checkpoints(ctx: CommandContext, args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: { group: { type: "string" }, on: { type: "string" }, json: { type: "boolean" } },
-  });
-  const state = requireRunningLab(ctx.home);
-  const on = region(values.on ?? "B");
-  const list = await readCheckpoints(state.layout.regions[on].bootstrap, on, values.group);
-  if (values.json) {
-    ctx.out(toJson(list));
-    return EXIT.ok;
-  }
-  if (list.length === 0) {
-    ctx.out(
-      `No checkpoints${values.group ? ` for group ${values.group}` : ""} in ${on === "B" ? "A" : "B"}.checkpoints.internal on ${on} yet.`,
-    );
-    return EXIT.ok;
-  }
-  for (const line of formatCheckpoints(list)) ctx.out(line);
-  return EXIT.ok;
 }

@@ -7,8 +7,9 @@ import { PortsTakenError } from "../../../lab/runtime/local.js";
 import { ToolchainError } from "../../../lab/runtime/toolchain.js";
 import { EXIT, UsageError, type CommandContext } from "../../command.js";
 import { app, declareCommand, dns, fault, mm2, proceedCommand } from "./actions.js";
-import { checkpoints, grade, hint, history, status } from "./grading.js";
+import { grade, hint, history } from "./grading.js";
 import { env, list, shell, start, stop } from "./life-cycle.js";
+import { checkpoints, status } from "./observe.js";
 
 const SUBCOMMANDS =
   "list, start, reset, status, env, shell, app, dns, checkpoints, mm2, fault, proceed, declare, hint, grade, history, stop";
