@@ -27,7 +27,8 @@ const env = {
 
 async function freeBase() {
   for (let base = 39090; base < 60_000; base += 100) {
-    if ((await takenPorts(allPorts(computeLayout(bundledTopology("sandbox"), base)))).length === 0) return base;
+    if ((await takenPorts(allPorts(computeLayout(bundledTopology("sandbox"), base)))).length === 0)
+      return base;
   }
   throw new Error("no free port base");
 }
