@@ -136,8 +136,8 @@ export async function collectStatus(state: LabState, liveness: Liveness): Promis
   const apps: AppReport[] = [];
   if (state.spec.workload) {
     for (const app of APPS) {
-      const { pid, state: process } = liveness.processStatus(state, app);
-      const running = process !== "gone";
+      const { pid, state: proc } = liveness.processStatus(state, app);
+      const running = proc !== "gone";
       const files = appFiles(state.attemptDir, app);
       apps.push({
         app,
