@@ -52,10 +52,6 @@ export async function brokerIds(bootstrap: string): Promise<number[]> {
   });
 }
 
-export async function listTopics(bootstrap: string): Promise<string[]> {
-  return withAdmin(bootstrap, (admin) => admin.listTopics({ includeInternals: false }));
-}
-
 /** Offsets per partition: `latest` is the end offset (next offset to be written). */
 export async function topicOffsets(
   bootstrap: string,
