@@ -8,13 +8,13 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import os from "node:os";
 import path from "node:path";
 import { Consumer, stringDeserializers } from "@platformatic/kafka";
-import { startLab, stopLab } from "../dist/lab/lab.js";
+import { startLab, stopLab } from "../dist/lab/control/life-cycle.js";
+import { bundledTopology, loadLabDefinition } from "../dist/lab/definition/bundled.js";
+import { toTopology } from "../dist/lab/definition/topology.js";
 import { percentile } from "../dist/lab/inspect/lag.js";
-import { allPorts, computeLayout } from "../dist/lab/runtime/layout.js";
+import { allPorts, computeLayout } from "../dist/lab/layout.js";
 import { takenPorts } from "../dist/lab/runtime/ports.js";
 import { findMarkedProcesses } from "../dist/lab/runtime/processes.js";
-import { loadLabDefinition, toTopology } from "../dist/lab/definitions.js";
-import { sandbox } from "../dist/lab/spec.js";
 import { packageRoot } from "../dist/paths.js";
 
 const seconds = Number(process.env.BENCH_LAB_SECONDS ?? 60);
@@ -27,7 +27,8 @@ const env = {
 
 async function freeBase() {
   for (let base = 39090; base < 60_000; base += 100) {
-    if ((await takenPorts(allPorts(computeLayout(sandbox, base)))).length === 0) return base;
+    if ((await takenPorts(allPorts(computeLayout(bundledTopology("sandbox"), base)))).length === 0)
+      return base;
   }
   throw new Error("no free port base");
 }

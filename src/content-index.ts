@@ -1,6 +1,6 @@
 import { loadLessons } from "./catalog/lesson.js";
 import type { LoadedPack } from "./catalog/types.js";
-import { listLabDefinitions } from "./lab/definitions.js";
+import { listLabDefinitions } from "./lab/definition/bundled.js";
 import { labsDir, lessonsDir } from "./paths.js";
 import type { ContentIndex } from "./tui/context.js";
 

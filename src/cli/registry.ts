@@ -70,7 +70,7 @@ export const commands: CommandEntry[] = [
     usage:
       "lab list|start LAB|reset [LAB]|status|env|shell|app|dns|checkpoints|mm2|fault|proceed|declare|hint|grade|history|stop",
     summary: "DR drills on real Kafka clusters",
-    load: () => import("./commands/lab.js"),
+    load: () => import("./commands/lab/index.js"),
   },
 ];
 

@@ -2,8 +2,8 @@
  * A lab's fault timer, started detached when the lab is ready: fires the lab's fault steps on schedule
  * (`node fault-timer.js CCAAK_HOME`), each recorded on the timeline like a learner's `lab fault`.
  */
-import { runFaultSteps } from "./lab.js";
-import { loadState } from "./runtime/state.js";
+import { loadState } from "./attempt/state.js";
+import { runFaultSteps } from "./control/faults.js";
 
 const home = process.argv[2];
 const state = home ? loadState(home) : null;

@@ -3,12 +3,14 @@
  * the score. `scoreDrill` is pure; `gradeLab` does the reading.
  */
 import path from "node:path";
-import type { LabDefinition } from "../catalog/lab-file.js";
+import type { Liveness } from "./attempt/liveness.js";
+import type { LabState } from "./attempt/state.js";
+import { isEvent, readTimeline, type TimelineEvent } from "./attempt/timeline.js";
+import type { LabDefinition } from "./definition/schema.js";
 import { analyseDrill, type DrillFacts, type PresentRecord } from "./checks/drill.js";
 import { findCheck } from "./checks/registry.js";
 import type { CheckResult, GradeInput, ObservedState } from "./checks/types.js";
 import { observeLab, presentRecords } from "./inspect/state.js";
-import { readTimeline, type LabState, type TimelineEvent } from "./runtime/state.js";
 import type { Region } from "./spec.js";
 import { appFiles } from "./workload/files.js";
 import { readLedger } from "./workload/ledger.js";
@@ -52,7 +54,7 @@ export function targetRegion(lab: LabDefinition): Region {
 }
 
 export function hintsUsed(timeline: TimelineEvent[]): number {
-  return timeline.filter((e) => e.event === "hint").length;
+  return timeline.filter(isEvent("hint")).length;
 }
 
 export function scoreDrill(
@@ -64,13 +66,12 @@ export function scoreDrill(
     const definition = findCheck(spec.check);
     if (!definition) throw new Error(`unknown check ${spec.check}`);
     const outcome = definition.run(input, spec.params);
-    const fraction = outcome.passed ? 1 : (outcome.fraction ?? 0);
     return {
       id: `${i + 1}`,
       check: spec.check,
       title: spec.title,
       passed: outcome.passed,
-      points: Math.round(spec.points * fraction),
+      points: outcome.passed ? spec.points : 0,
       maxPoints: spec.points,
       observed: outcome.observed,
       hint: outcome.passed ? null : (outcome.hint ?? spec.hint),
@@ -113,11 +114,15 @@ export function scoreDrill(
 }
 
 /** Reads everything a grade needs from the running lab; changes nothing. */
-export async function gatherGradeInput(state: LabState, lab: LabDefinition): Promise<GradeInput> {
+export async function gatherGradeInput(
+  state: LabState,
+  lab: LabDefinition,
+  liveness: Liveness,
+): Promise<GradeInput> {
   const from = lab.topology.dns;
   const to = targetRegion(lab);
   const timeline = readTimeline(state.attemptDir);
-  const observed: ObservedState = await observeLab(state);
+  const observed: ObservedState = await observeLab(state, liveness);
   const workload = state.spec.workload;
   const target = observed.regions[to];
   const topics = workload ? workload.consumerTopics[to].filter((t) => target.topics[t]) : [];
@@ -155,8 +160,9 @@ export function attemptId(state: LabState): string {
 export async function gradeLab(
   state: LabState,
   lab: LabDefinition,
+  liveness: Liveness,
 ): Promise<{ report: GradeReport; timeline: TimelineEvent[] }> {
-  const input = await gatherGradeInput(state, lab);
+  const input = await gatherGradeInput(state, lab, liveness);
   const report = scoreDrill(lab, input, {
     attempt: attemptId(state),
     startedAt: state.startedAt,

@@ -1,9 +1,9 @@
-/** Which way MirrorMaker 2 replicates, read from the properties it was started with. Pure helpers and one read. */
+/** Which way MirrorMaker 2 replicates and what it names a mirrored topic: pure helpers and one read. */
 import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { parseProperties } from "./runtime/render.js";
-import { attemptPaths, type LabState } from "./runtime/state.js";
-import type { Region } from "./spec.js";
+import { mm2PropertiesFile } from "./attempt/paths.js";
+import type { LabState } from "./attempt/state.js";
+import { parseProperties } from "./properties.js";
+import type { Mm2Spec, Region } from "./spec.js";
 
 export interface MirrorFlow {
   source: Region;
@@ -11,13 +11,10 @@ export interface MirrorFlow {
   identity: boolean;
 }
 
-/** The properties file MirrorMaker 2 runs (or last ran) with in this attempt. */
-export const mm2ConfigFile = (state: LabState) =>
-  path.join(attemptPaths(state.attemptDir).config, "mm2.properties");
-
+/** The properties MirrorMaker 2 was started with in this attempt, null if it never was. */
 export function readMm2Properties(state: LabState): Record<string, string> | null {
   if (!state.processes.mm2) return null;
-  const file = mm2ConfigFile(state);
+  const file = mm2PropertiesFile(state.attemptDir);
   return existsSync(file) ? Object.fromEntries(parseProperties(readFileSync(file, "utf8"))) : null;
 }
 
@@ -36,6 +33,14 @@ export function enabledFlows(props: Record<string, string>): MirrorFlow[] {
   return flows;
 }
 
+/** The flow a lab's own MirrorMaker 2 runs: A to B under the lab's policy. */
+export const labFlow = (mm2: Mm2Spec): MirrorFlow => ({
+  source: "A",
+  target: "B",
+  identity: mm2.policy === "identity",
+});
+
+/** The name a topic of the flow's source gets on its target (`A.orders`, or `orders` under identity). */
 export function remoteName(flow: MirrorFlow, topic: string): string {
   return flow.identity ? topic : `${flow.source}.${topic}`;
 }

@@ -1,25 +1,20 @@
 /**
  * What a lab needs running: the two regions, MirrorMaker 2 between them, the workload and the faults.
- * Plain data: `labs/<id>/lab.md` produces it (see `lab/definitions.ts`).
+ * Plain data: `labs/<id>/lab.md` produces it (see `lab/definition/`). The names are the runtime's
+ * (they are kept in `state.json` and the applications' `config.json`); the lab file's schema maps
+ * its authoring names onto them in `definition/topology.ts`.
  */
-export type Region = "A" | "B";
-export const REGIONS: readonly Region[] = ["A", "B"];
+import type { z } from "zod";
+import type { regionSchema, topicSchema } from "./definition/schema.js";
+import type { Fault } from "./fault.js";
 
-export interface RegionSpec {
-  /** KRaft nodes in combined mode (broker and controller in one process), 1 to 3. */
-  nodes: number;
-  /** `broker.rack` per node, in node order; none when absent. */
-  racks?: string[];
-  /** Extra `server.properties` lines for every node of the region (they win over the lab defaults). */
-  brokerConfigs?: Record<string, string>;
-}
+export const REGIONS = ["A", "B"] as const;
+export type Region = (typeof REGIONS)[number];
 
-export interface TopicSpec {
-  name: string;
-  partitions: number;
-  replicationFactor: number;
-  configs?: Record<string, string>;
-}
+/** A region: 1 to 3 KRaft nodes in combined mode, their racks and extra `server.properties` lines. */
+export type RegionSpec = z.output<typeof regionSchema>;
+
+export type TopicSpec = z.output<typeof topicSchema>;
 
 export interface Mm2Spec {
   /** `DefaultReplicationPolicy` names `orders` on A `A.orders` on B; `IdentityReplicationPolicy` keeps `orders`. */
@@ -54,13 +49,8 @@ export interface WorkloadSpec {
   producerSettings?: Record<string, string>;
 }
 
-export type FaultAction =
-  | { fault: "kill-node" | "freeze-node" | "thaw-node" | "start-node"; node: string }
-  | { fault: "kill-region" | "start-region"; region: Region }
-  | { fault: "stop-mm2" | "start-mm2" };
-
 /** One step of a lab's fault plan: `after` seconds past the previous step (the first: past the trigger). */
-export type FaultStep = FaultAction & { after: number };
+export type FaultStep = Fault & { after: number };
 
 export interface FaultPlan {
   /** `ready`: a timer fires the steps once the lab is ready; `proceed`: `lab proceed` runs them. */
@@ -80,49 +70,4 @@ export interface LabTopology {
   /** The region the applications' DNS record points at when the lab starts. */
   dns: Region;
   faults?: FaultPlan;
-}
-
-export const DEFAULT_RACKS_A = ["az-a", "az-b", "az-c"];
-
-export const sandbox: LabTopology = {
-  id: "sandbox",
-  title: "Sandbox: region A (3 nodes), region B (1 node), MirrorMaker 2 from A to B, orders workload",
-  regions: { A: { nodes: 3, racks: DEFAULT_RACKS_A }, B: { nodes: 1 } },
-  eligibleLeaderReplicas: true,
-  topics: {
-    A: [{ name: "orders", partitions: 3, replicationFactor: 3, configs: { "min.insync.replicas": "2" } }],
-    B: [],
-  },
-  mm2: {
-    policy: "default",
-    topics: "orders",
-    groups: "app-g",
-    emitCheckpointsIntervalSeconds: 5,
-    syncGroupOffsetsEnabled: false,
-    syncGroupOffsetsIntervalSeconds: 5,
-    refreshTopicsIntervalSeconds: 10,
-    refreshGroupsIntervalSeconds: 10,
-    emitHeartbeatsIntervalSeconds: 1,
-    offsetLagMax: 10,
-    offsetFlushIntervalMs: 5000,
-  },
-  workload: {
-    topic: "orders",
-    group: "app-g",
-    producerRatePerSecond: 10,
-    keys: 12,
-    consumerTopics: { A: ["orders"], B: ["A.orders"] },
-  },
-  dns: "A",
-};
-
-export const labSpecs: Record<string, LabTopology> = { sandbox };
-
-export function findLabSpec(id: string): LabTopology | undefined {
-  return labSpecs[id];
-}
-
-/** The name a topic on A gets on B under the spec's replication policy. */
-export function remoteTopicName(mm2: Mm2Spec, topic: string): string {
-  return mm2.policy === "identity" ? topic : `A.${topic}`;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyseDrill } from "../../src/lab/checks/drill.js";
 import { CHECKS } from "../../src/lab/checks/registry.js";
 import type { GradeInput, ObservedState, RegionState } from "../../src/lab/checks/types.js";
-import type { TimelineEvent } from "../../src/lab/runtime/state.js";
+import type { TimelineEvent } from "../../src/lab/attempt/timeline.js";
 import type { LedgerEntry } from "../../src/lab/workload/ledger.js";
 
 const T0 = Date.parse("2026-01-01T10:00:00Z");
@@ -126,7 +126,19 @@ describe("checks", () => {
 
   it("writes-stopped-before-switch reads the producer's state recorded at the switch", () => {
     const timeline = (producerRunning: boolean): TimelineEvent[] => [
-      { at: iso(5000), event: "dns-set", detail: { region: "B", lag: 0, producerRunning } },
+      {
+        at: iso(5000),
+        event: "dns-set",
+        detail: {
+          name: "kafka.orders.lab",
+          region: "B",
+          bootstrap: "127.0.0.1:19110",
+          from: "A",
+          lag: 0,
+          producerRunning,
+          consumerRunning: false,
+        },
+      },
     ];
     const check = CHECKS["writes-stopped-before-switch"];
     const run = (t: TimelineEvent[]) => check.run(input({ timeline: t, drill: drill([], {}, t) }), {});

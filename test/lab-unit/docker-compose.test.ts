@@ -7,10 +7,11 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { packageRoot } from "../../src/paths.js";
-import { computeLayout, DEFAULT_BASE_PORT } from "../../src/lab/runtime/layout.js";
-import { clusterSettings, mm2Settings, parseProperties } from "../../src/lab/runtime/render.js";
+import { bundledTopology } from "../../src/lab/definition/bundled.js";
+import { computeLayout, DEFAULT_BASE_PORT } from "../../src/lab/layout.js";
+import { parseProperties } from "../../src/lab/properties.js";
+import { clusterSettings, mm2Settings } from "../../src/lab/runtime/render.js";
 import { pinnedKafkaVersion } from "../../src/lab/runtime/toolchain.js";
-import { sandbox } from "../../src/lab/spec.js";
 
 interface Service {
   image: string;
@@ -26,6 +27,7 @@ interface Compose {
 }
 
 const compose = parse(readFileSync(path.join(packageRoot, "docker-compose.yml"), "utf8")) as Compose;
+const sandbox = bundledTopology("sandbox");
 const layout = computeLayout(sandbox, DEFAULT_BASE_PORT);
 
 /** The apache/kafka image's rule: KAFKA_ prefix, `.` -> `_`, `_` -> `__`, `-` -> `___`. */

@@ -1,10 +1,43 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadLabs, parseLabFile } from "../../src/catalog/lab-file.js";
-import { toTopology } from "../../src/lab/definitions.js";
-import { sandbox } from "../../src/lab/spec.js";
+import { loadLabs, parseLabFile } from "../../src/lab/definition/parse.js";
+import { toTopology } from "../../src/lab/definition/topology.js";
+import type { LabTopology } from "../../src/lab/spec.js";
 import { labsDir } from "../../src/paths.js";
+
+/** The sandbox topology the runtime has always run (once a constant beside the runtime). */
+const sandbox: LabTopology = {
+  id: "sandbox",
+  title: "Sandbox: region A (3 nodes), region B (1 node), MirrorMaker 2 from A to B, orders workload",
+  regions: { A: { nodes: 3, racks: ["az-a", "az-b", "az-c"] }, B: { nodes: 1 } },
+  eligibleLeaderReplicas: true,
+  topics: {
+    A: [{ name: "orders", partitions: 3, replicationFactor: 3, configs: { "min.insync.replicas": "2" } }],
+    B: [],
+  },
+  mm2: {
+    policy: "default",
+    topics: "orders",
+    groups: "app-g",
+    emitCheckpointsIntervalSeconds: 5,
+    syncGroupOffsetsEnabled: false,
+    syncGroupOffsetsIntervalSeconds: 5,
+    refreshTopicsIntervalSeconds: 10,
+    refreshGroupsIntervalSeconds: 10,
+    emitHeartbeatsIntervalSeconds: 1,
+    offsetLagMax: 10,
+    offsetFlushIntervalMs: 5000,
+  },
+  workload: {
+    topic: "orders",
+    group: "app-g",
+    producerRatePerSecond: 10,
+    keys: 12,
+    consumerTopics: { A: ["orders"], B: ["A.orders"] },
+  },
+  dns: "A",
+};
 
 const planned = readFileSync(path.join(labsDir, "planned-failover", "lab.md"), "utf8");
 const parse = (text: string) => parseLabFile("labs/x/lab.md", text, "planned-failover", ["deployment"]);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { allPorts, computeLayout } from "../../src/lab/runtime/layout.js";
+import { bundledTopology } from "../../src/lab/definition/bundled.js";
+import { allPorts, computeLayout } from "../../src/lab/layout.js";
+import { parseProperties } from "../../src/lab/properties.js";
 import {
-  parseProperties,
   renderLog4j2,
   renderMm2Properties,
   renderServerProperties,
@@ -9,8 +10,9 @@ import {
   shellQuote,
 } from "../../src/lab/runtime/render.js";
 import { parseJavaVersion } from "../../src/lab/runtime/toolchain.js";
-import { sandbox, type LabTopology } from "../../src/lab/spec.js";
+import type { LabTopology } from "../../src/lab/spec.js";
 
+const sandbox = bundledTopology("sandbox");
 const layout = computeLayout(sandbox, 19090);
 
 describe("layout", () => {

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findMarkedProcesses } from "../../src/lab/runtime/processes.js";
-import { waitFor } from "../../src/lab/runtime/processes.js";
+import { waitFor } from "../../src/lab/wait.js";
 import { check, failedChecks, freeBase, Learner, sleep } from "./learner.js";
 
 const learner = new Learner();

@@ -10,13 +10,14 @@ import { expect } from "vitest";
 import type { CheckResult } from "../../src/lab/checks/types.js";
 import type { GradeReport } from "../../src/lab/grade.js";
 import type { LabStatus } from "../../src/lab/inspect/status.js";
-import { allPorts, computeLayout } from "../../src/lab/runtime/layout.js";
+import { bundledTopology } from "../../src/lab/definition/bundled.js";
+import { allPorts, computeLayout } from "../../src/lab/layout.js";
 import { takenPorts } from "../../src/lab/runtime/ports.js";
-import { waitFor } from "../../src/lab/runtime/processes.js";
-import type { TimelineEvent } from "../../src/lab/runtime/state.js";
-import { sandbox } from "../../src/lab/spec.js";
+import type { TimelineEvent } from "../../src/lab/attempt/timeline.js";
+import { waitFor } from "../../src/lab/wait.js";
 import { packageRoot } from "../../src/paths.js";
 
+const sandbox = bundledTopology("sandbox");
 const cliPath = path.join(packageRoot, "dist", "cli", "main.js");
 
 export interface Run {

@@ -10,18 +10,20 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readTopic } from "../../src/lab/inspect/client.js";
+import { readTopic } from "../../src/lab/kafka/client.js";
 import type { Checkpoint } from "../../src/lab/inspect/decoders.js";
 import type { LabStatus } from "../../src/lab/inspect/status.js";
-import { allPorts, computeLayout } from "../../src/lab/runtime/layout.js";
+import { loadState } from "../../src/lab/attempt/state.js";
+import { bundledTopology } from "../../src/lab/definition/bundled.js";
+import { allPorts, computeLayout } from "../../src/lab/layout.js";
 import { takenPorts } from "../../src/lab/runtime/ports.js";
-import { findMarkedProcesses, labMarker, processState, waitFor } from "../../src/lab/runtime/processes.js";
-import { loadState } from "../../src/lab/runtime/state.js";
-import { sandbox } from "../../src/lab/spec.js";
+import { findMarkedProcesses, labMarker, processState } from "../../src/lab/runtime/processes.js";
+import { waitFor } from "../../src/lab/wait.js";
 import { appFiles } from "../../src/lab/workload/files.js";
 import { readLedger } from "../../src/lab/workload/ledger.js";
 import { packageRoot } from "../../src/paths.js";
 
+const sandbox = bundledTopology("sandbox");
 const cliPath = path.join(packageRoot, "dist", "cli", "main.js");
 const home = mkdtempSync(path.join(os.tmpdir(), "ccaak-lab-test-"));
 const env: NodeJS.ProcessEnv = {

@@ -1,11 +1,11 @@
 import { accessSync, constants, existsSync, mkdirSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
-import { sandbox } from "../../lab/spec.js";
+import { bundledTopology } from "../../lab/definition/bundled.js";
 import { dockerEngineReachable } from "../../lab/runtime/docker.js";
-import { allPorts, computeLayout, DEFAULT_BASE_PORT } from "../../lab/runtime/layout.js";
+import { allPorts, computeLayout, DEFAULT_BASE_PORT } from "../../lab/layout.js";
 import { takenPorts } from "../../lab/runtime/ports.js";
-import { loadState } from "../../lab/runtime/state.js";
+import { loadState } from "../../lab/attempt/state.js";
 import {
   detectJava,
   detectMaven,
@@ -98,7 +98,7 @@ function dockerCheck(env: NodeJS.ProcessEnv): Check {
 
 async function portsCheck(env: NodeJS.ProcessEnv, home: string): Promise<Check> {
   const base = env.CCAAK_LAB_PORT_BASE ? Number(env.CCAAK_LAB_PORT_BASE) : DEFAULT_BASE_PORT;
-  const ports = allPorts(computeLayout(sandbox, base));
+  const ports = allPorts(computeLayout(bundledTopology("sandbox"), base));
   const taken = await takenPorts(ports);
   const range = `${Math.min(...ports)}-${Math.max(...ports)}`;
   if (taken.length === 0)

@@ -18,7 +18,7 @@ import { formatPackStats, packStats } from "../../catalog/stats.js";
 import { formatBankFigures, lintDiagnostics, lintPack } from "../../catalog/lint.js";
 import { findingLocator } from "../../catalog/lint-locate.js";
 import { loadLessons, type Lesson } from "../../catalog/lesson.js";
-import { isLabsPath, loadLabPath } from "../../catalog/lab-file.js";
+import { isLabsPath, loadLabPath } from "../../lab/definition/parse.js";
 import { factChecker, type ConfigDump } from "../../catalog/facts.js";
 import { labsDir, lessonsDir } from "../../paths.js";
 import { EXIT, UsageError, type CommandContext } from "../command.js";

@@ -2,7 +2,7 @@
  * What happened to the workload's records during a drill, from the applications' ledgers, the records
  * present on the region the workload moved to, and the timeline. Pure.
  */
-import type { TimelineEvent } from "../runtime/state.js";
+import { isEvent, type EventOf, type TimelineEvent } from "../attempt/timeline.js";
 import type { Region } from "../spec.js";
 import type { LedgerEntry } from "../workload/ledger.js";
 
@@ -44,7 +44,8 @@ export interface DrillFacts {
   duplicates: number;
   /** When the DNS record was first pointed at the target region (ms), or null. */
   switchAt: number | null;
-  switchDetail: Record<string, unknown> | null;
+  /** What the switch found (the lag, the applications running), as the timeline recorded it. */
+  switchDetail: EventOf<"dns-set">["detail"] | null;
   /** Acknowledged writes on the old region after the switch (a producer left running there). */
   acksOnOldAfterSwitch: number;
   lastAckOld: number | null;
@@ -95,7 +96,7 @@ export function analyseDrill(input: DrillInput): DrillFacts {
   }
 
   const switchEvent =
-    from === to ? undefined : input.timeline.find((e) => e.event === "dns-set" && e.detail?.region === to);
+    from === to ? undefined : input.timeline.filter(isEvent("dns-set")).find((e) => e.detail.region === to);
   const switchAt = switchEvent ? Date.parse(switchEvent.at) : null;
 
   const lastOf = (times: number[]) => (times.length ? Math.max(...times) : null);
@@ -132,7 +133,7 @@ export function analyseDrill(input: DrillInput): DrillFacts {
     pending,
     duplicates,
     switchAt,
-    switchDetail: (switchEvent?.detail as Record<string, unknown> | undefined) ?? null,
+    switchDetail: switchEvent?.detail ?? null,
     acksOnOldAfterSwitch:
       switchAt === null ? 0 : acks.filter((a) => a.region === from && a.ts > switchAt).length,
     lastAckOld,

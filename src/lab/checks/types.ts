@@ -2,7 +2,7 @@
  * What a check sees: the clusters' state as inspected when grading, what the applications' ledgers
  * say happened, and the attempt's timeline. Plain data (numbers, not bigints), so checks stay pure.
  */
-import type { TimelineEvent } from "../runtime/state.js";
+import type { TimelineEvent } from "../attempt/timeline.js";
 import type { Region } from "../spec.js";
 import type { DrillFacts } from "./drill.js";
 
@@ -83,8 +83,6 @@ export interface CheckOutcome {
   observed: string;
   /** A hint that depends on what went wrong; the check's own hint otherwise. */
   hint?: string;
-  /** Part of the points for a partly right answer (0..1); all or nothing when absent. */
-  fraction?: number;
 }
 
 export interface CheckResult {

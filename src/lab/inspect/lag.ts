@@ -1,4 +1,7 @@
-/** Replication lag from end offsets on both sides: pure arithmetic. */
+/** Replication lag from end offsets on both sides: the read of both ends, then pure arithmetic. */
+import { topicOffsets } from "../kafka/client.js";
+import { remoteName, type MirrorFlow } from "../mirror.js";
+import { within } from "../wait.js";
 
 export interface PartitionLag {
   partition: number;
@@ -14,6 +17,31 @@ export function partitionLags(sourceEnds: bigint[], targetEnds: bigint[]): Parti
     const targetEnd = Number(targetEnds[partition] ?? 0n);
     return { partition, sourceEnd, targetEnd, lag: Math.max(0, sourceEnd - targetEnd) };
   });
+}
+
+export const totalLag = (partitions: PartitionLag[]) => partitions.reduce((sum, p) => sum + p.lag, 0);
+
+export interface MirrorEnds {
+  /** End offsets of the topic on the flow's source, null when they could not be read. */
+  source: bigint[] | null;
+  /** End offsets of its mirror on the target, null when they could not be read (no mirror yet). */
+  target: bigint[] | null;
+}
+
+/** End offsets of a topic and of its mirror, each read within `ms`; a side that is down is null. */
+export async function mirrorEnds(
+  flow: MirrorFlow,
+  topic: string,
+  bootstraps: Record<MirrorFlow["source"], string | null>,
+  ms = 5000,
+): Promise<MirrorEnds> {
+  const read = (bootstrap: string | null, name: string) =>
+    bootstrap ? within(topicOffsets(bootstrap, name), ms).catch(() => null) : Promise.resolve(null);
+  const [source, target] = await Promise.all([
+    read(bootstraps[flow.source], topic),
+    read(bootstraps[flow.target], remoteName(flow, topic)),
+  ]);
+  return { source, target };
 }
 
 /** Nearest-rank percentile of a sample (p in 0..100); NaN for an empty sample. */

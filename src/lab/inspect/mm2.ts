@@ -1,22 +1,22 @@
-/** MirrorMaker 2's state read from its internal topics on region B (and A for offset syncs). */
-import type { LabState } from "../runtime/state.js";
-import { readTopic, type RawRecord } from "./client.js";
+/** MirrorMaker 2's state read from its internal topics: checkpoints, connector status, heartbeats. */
+import { readTopic, type RawRecord } from "../kafka/client.js";
+import type { Region } from "../spec.js";
 import {
   decodeCheckpoint,
   decodeConnectStatus,
   decodeHeartbeat,
-  decodeOffsetSync,
   latestCheckpoints,
   latestConnectStatuses,
   type Checkpoint,
   type ConnectStatus,
   type Heartbeat,
-  type OffsetSync,
 } from "./decoders.js";
 
-export const checkpointsTopic = (source = "A") => `${source}.checkpoints.internal`;
-export const statusTopic = (source = "A") => `mm2-status.${source}.internal`;
-export const offsetSyncsTopic = (target = "B") => `mm2-offset-syncs.${target}.internal`;
+/** The checkpoints of the flow from `source`, kept on its target cluster. */
+export const checkpointsTopic = (source: Region) => `${source}.checkpoints.internal`;
+/** The status topic of the Connect workers replicating from `source`, on their target cluster. */
+export const statusTopic = (source: Region) => `mm2-status.${source}.internal`;
+export const otherRegion = (r: Region): Region => (r === "A" ? "B" : "A");
 
 function decodeAll<T>(records: RawRecord[], decode: (key: Buffer, value: Buffer) => T): T[] {
   const out: T[] = [];
@@ -31,21 +31,18 @@ function decodeAll<T>(records: RawRecord[], decode: (key: Buffer, value: Buffer)
   return out;
 }
 
-/** Latest translated offsets per partition, as RemoteClusterUtils.translateOffsets would give them. */
-export async function readCheckpoints(
-  state: LabState,
-  group?: string,
-  on: "A" | "B" = "B",
-): Promise<Checkpoint[]> {
-  const records = await readTopic(
-    state.layout.regions[on].bootstrap,
-    checkpointsTopic(on === "B" ? "A" : "B"),
-  );
+/**
+ * Latest translated offsets per partition held on cluster `on` (the flow from the other region), as
+ * RemoteClusterUtils.translateOffsets would give them.
+ */
+export async function readCheckpoints(bootstrap: string, on: Region, group?: string): Promise<Checkpoint[]> {
+  const records = await readTopic(bootstrap, checkpointsTopic(otherRegion(on)));
   return latestCheckpoints(decodeAll(records, decodeCheckpoint), group);
 }
 
-export async function readConnectorStatus(state: LabState): Promise<ConnectStatus[]> {
-  const records = await readTopic(state.layout.regions.B.bootstrap, statusTopic());
+/** The newest status per connector and task of the workers replicating into cluster `on`. */
+export async function readConnectorStatus(bootstrap: string, on: Region): Promise<ConnectStatus[]> {
+  const records = await readTopic(bootstrap, statusTopic(otherRegion(on)));
   const statuses: ConnectStatus[] = [];
   for (const r of records) {
     if (!r.key) continue;
@@ -59,14 +56,9 @@ export async function readConnectorStatus(state: LabState): Promise<ConnectStatu
   return latestConnectStatuses(statuses);
 }
 
-export async function readOffsetSyncs(state: LabState): Promise<OffsetSync[]> {
-  const records = await readTopic(state.layout.regions.A.bootstrap, offsetSyncsTopic());
-  return decodeAll(records, decodeOffsetSync);
-}
-
-/** The newest heartbeat from A seen on B, if any. */
-export async function latestHeartbeat(state: LabState): Promise<Heartbeat | null> {
-  const records = await readTopic(state.layout.regions.B.bootstrap, "heartbeats");
+/** The newest heartbeat from A seen on the cluster, if any. */
+export async function latestHeartbeat(bootstrap: string): Promise<Heartbeat | null> {
+  const records = await readTopic(bootstrap, "heartbeats");
   const beats = decodeAll(records, decodeHeartbeat).filter((h) => h.sourceCluster === "A");
   return beats.reduce<Heartbeat | null>(
     (latest, h) => (!latest || h.timestamp > latest.timestamp ? h : latest),

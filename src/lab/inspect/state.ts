@@ -5,41 +5,19 @@
  * reported as unreachable, never waited on for long.
  */
 import { ConfigResourceTypes } from "@platformatic/kafka";
-import type { CheckpointState, ObservedState, RegionState, TopicState } from "../checks/types.js";
+import { readJson } from "../attempt/json-file.js";
+import type { Liveness } from "../attempt/liveness.js";
+import type { LabState } from "../attempt/state.js";
 import type { PresentRecord } from "../checks/drill.js";
+import type { CheckpointState, ObservedState, RegionState, TopicState } from "../checks/types.js";
+import { readTopic, withAdmin } from "../kafka/client.js";
 import { readMm2Properties } from "../mirror.js";
-import { processState } from "../runtime/processes.js";
-import type { LabState } from "../runtime/state.js";
 import { REGIONS, type Region } from "../spec.js";
-import { appFiles, dnsFile, readJson, type AppStatus, type DnsRecord } from "../workload/files.js";
-import { appRunning } from "../workload/launch.js";
-import { readTopic, withAdmin } from "./client.js";
-import {
-  decodeCheckpoint,
-  decodeConnectStatus,
-  latestCheckpoints,
-  latestConnectStatuses,
-} from "./decoders.js";
+import { within } from "../wait.js";
+import { appFiles, readDns, type AppName, type AppStatus } from "../workload/files.js";
+import { checkpointsTopic, otherRegion, readCheckpoints, readConnectorStatus, statusTopic } from "./mm2.js";
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-function within<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<T>((_, reject) =>
-      setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms).unref(),
-    ),
-  ]);
-}
-
-/** The live nodes' bootstrap list, so that a dead node is not tried first. */
-function liveBootstrap(state: LabState, region: Region): string {
-  const live = state.layout.regions[region].nodes.filter((n) => {
-    const pid = state.processes[n.name]?.pid;
-    return pid !== null && pid !== undefined && processState(pid) === "running";
-  });
-  return live.map((n) => `${n.host}:${n.clientPort}`).join(",");
-}
 
 export async function inspectRegion(bootstrap: string): Promise<RegionState> {
   const empty: RegionState = { reachable: false, brokers: [], topics: {}, groups: {}, problems: [] };
@@ -124,17 +102,9 @@ export async function inspectRegion(bootstrap: string): Promise<RegionState> {
   }
 }
 
-async function readCheckpointsOn(bootstrap: string, source: Region): Promise<CheckpointState[]> {
-  const records = await within(readTopic(bootstrap, `${source}.checkpoints.internal`), 5000);
-  const decoded = records.flatMap((r) => {
-    if (!r.key || !r.value) return [];
-    try {
-      return [decodeCheckpoint(r.key, r.value)];
-    } catch {
-      return [];
-    }
-  });
-  return latestCheckpoints(decoded).map((c) => ({
+async function checkpointsOn(bootstrap: string, on: Region): Promise<CheckpointState[]> {
+  const latest = await within(readCheckpoints(bootstrap, on), 5000);
+  return latest.map((c) => ({
     group: c.group,
     topic: c.topic,
     partition: c.partition,
@@ -164,46 +134,35 @@ export async function presentRecords(
   return present;
 }
 
-export async function observeLab(state: LabState): Promise<ObservedState> {
-  const bootstraps = { A: liveBootstrap(state, "A"), B: liveBootstrap(state, "B") };
+/** What the grader sees; `liveness` (the lab's runtime) says which nodes and applications run. */
+export async function observeLab(state: LabState, liveness: Liveness): Promise<ObservedState> {
+  const bootstraps = { A: liveness.liveBootstrap(state, "A"), B: liveness.liveBootstrap(state, "B") };
   const [A, B] = await Promise.all(REGIONS.map((r) => inspectRegion(bootstraps[r])));
   const regions = { A: A!, B: B! };
   const checkpoints: Record<Region, CheckpointState[]> = { A: [], B: [] };
   await Promise.all(
     REGIONS.map(async (r) => {
-      const other: Region = r === "A" ? "B" : "A";
-      if (regions[r].reachable && regions[r].topics[`${other}.checkpoints.internal`])
-        checkpoints[r] = await readCheckpointsOn(bootstraps[r], other).catch(() => []);
+      if (regions[r].reachable && regions[r].topics[checkpointsTopic(otherRegion(r))])
+        checkpoints[r] = await checkpointsOn(bootstraps[r], r).catch(() => []);
     }),
   );
-  const mm2Pid = state.processes.mm2?.pid;
-  const mm2Running = mm2Pid !== null && mm2Pid !== undefined && processState(mm2Pid) !== "gone";
+  const mm2Running = liveness.processStatus(state, "mm2").state !== "gone";
   const connectors: ObservedState["mm2"]["connectors"] = [];
   for (const r of REGIONS) {
-    const topic = `mm2-status.${r === "A" ? "B" : "A"}.internal`;
-    if (!state.processes.mm2 || !regions[r].topics[topic]) continue;
-    const records = await within(readTopic(bootstraps[r], topic), 5000).catch(() => []);
-    const statuses = records.flatMap((rec) => {
-      try {
-        const status = rec.key ? decodeConnectStatus(rec.key, rec.value) : null;
-        return status ? [status] : [];
-      } catch {
-        return [];
-      }
-    });
-    for (const c of latestConnectStatuses(statuses))
-      connectors.push({ connector: c.connector, task: c.task, state: c.state });
+    if (!state.processes.mm2 || !regions[r].topics[statusTopic(otherRegion(r))]) continue;
+    const statuses = await within(readConnectorStatus(bootstraps[r], r), 5000).catch(() => []);
+    for (const c of statuses) connectors.push({ connector: c.connector, task: c.task, state: c.state });
   }
-  const app = (name: "producer" | "consumer") => {
+  const app = (name: AppName) => {
     const status = readJson<AppStatus>(appFiles(state.attemptDir, name).status);
-    const running = appRunning(state, name);
+    const running = liveness.processStatus(state, name).state !== "gone";
     return { running, region: running ? (status?.region ?? null) : null, settings: status?.settings ?? {} };
   };
   return {
     at: Date.now(),
     regions,
     mm2: { running: mm2Running, properties: readMm2Properties(state), connectors, checkpoints },
-    dns: readJson<DnsRecord>(dnsFile(state.attemptDir))?.region ?? null,
+    dns: readDns(state.attemptDir)?.region ?? null,
     apps: { producer: app("producer"), consumer: app("consumer") },
   };
 }

@@ -1,23 +1,16 @@
 /** Everything `lab status` shows, gathered read-only. A region that is down is reported, not fatal. */
-import { isListening } from "../runtime/ports.js";
-import { processState } from "../runtime/processes.js";
-import { runtimeFor } from "../lab.js";
-import { readTimeline, type LabState, type TimelineEvent } from "../runtime/state.js";
+import type { Liveness, ProcessState } from "../attempt/liveness.js";
+import type { LabState } from "../attempt/state.js";
+import { readTimeline, type TimelineEvent } from "../attempt/timeline.js";
+import { readJson } from "../attempt/json-file.js";
+import { brokerIds } from "../kafka/client.js";
 import { enabledFlows, readMm2Properties, remoteName } from "../mirror.js";
 import { REGIONS, type Region } from "../spec.js";
-import {
-  APPS,
-  appFiles,
-  dnsFile,
-  readJson,
-  type AppName,
-  type AppStatus,
-  type DnsRecord,
-} from "../workload/files.js";
+import { within } from "../wait.js";
+import { APPS, appFiles, readDns, type AppName, type AppStatus, type DnsRecord } from "../workload/files.js";
 import { readLedger, summarizeLedger, type LedgerSummary } from "../workload/ledger.js";
-import { brokerIds, topicOffsets } from "./client.js";
 import type { ConnectStatus } from "./decoders.js";
-import { partitionLags, type PartitionLag } from "./lag.js";
+import { mirrorEnds, partitionLags, totalLag, type PartitionLag } from "./lag.js";
 import { latestHeartbeat, readConnectorStatus } from "./mm2.js";
 
 export interface NodeStatus {
@@ -25,7 +18,7 @@ export interface NodeStatus {
   region: Region;
   id: number;
   pid: number | null;
-  process: "running" | "frozen" | "gone";
+  process: ProcessState;
   listening: boolean;
   clientPort: number;
   controllerPort: number;
@@ -64,7 +57,7 @@ export interface LabStatus {
   regions: Record<Region, RegionStatus>;
   mm2: {
     pid: number | null;
-    process: "running" | "frozen" | "gone";
+    process: ProcessState;
     connectors: ConnectStatus[];
     lastHeartbeatAgeMs: number | null;
     error: string | null;
@@ -77,29 +70,19 @@ export interface LabStatus {
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** A frozen node accepts connections and never answers: no status query may wait on it for long. */
-function within<T>(promise: Promise<T>, ms = 5000): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<T>((_, reject) =>
-      setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms).unref(),
-    ),
-  ]);
-}
-
-export async function collectStatus(state: LabState): Promise<LabStatus> {
-  const runtime = runtimeFor(state.runtime);
+/** The lab as `liveness` (its runtime) sees it, and what the clusters, MirrorMaker 2 and the apps say. */
+export async function collectStatus(state: LabState, liveness: Liveness): Promise<LabStatus> {
   const nodes: NodeStatus[] = [];
   for (const region of REGIONS) {
     for (const n of state.layout.regions[region].nodes) {
-      const proc = runtime.processStatus(state, n.name);
+      const proc = liveness.processStatus(state, n.name);
       nodes.push({
         name: n.name,
         region,
         id: n.id,
         pid: proc.pid,
         process: proc.state,
-        listening: proc.state === "running" && (await isListening(n.clientPort, n.host, 500)),
+        listening: proc.state === "running" && (await liveness.listening(state, n.name)),
         clientPort: n.clientPort,
         controllerPort: n.controllerPort,
         rack: n.rack,
@@ -121,12 +104,12 @@ export async function collectStatus(state: LabState): Promise<LabStatus> {
   let mm2: LabStatus["mm2"] = null;
   const mirroredTopics: MirroredTopic[] = [];
   if (state.processes.mm2) {
-    const proc = runtime.processStatus(state, "mm2");
+    const proc = liveness.processStatus(state, "mm2");
     mm2 = { pid: proc.pid, process: proc.state, connectors: [], lastHeartbeatAgeMs: null, error: null };
     if (regions.B.reachable) {
       try {
-        mm2.connectors = await within(readConnectorStatus(state));
-        const beat = await within(latestHeartbeat(state));
+        mm2.connectors = await within(readConnectorStatus(regions.B.bootstrap, "B"));
+        const beat = await within(latestHeartbeat(regions.B.bootstrap));
         mm2.lastHeartbeatAgeMs = beat ? Date.now() - beat.timestamp : null;
       } catch (error) {
         mm2.error = message(error);
@@ -138,17 +121,14 @@ export async function collectStatus(state: LabState): Promise<LabStatus> {
     const flows = enabledFlows(readMm2Properties(state) ?? {});
     for (const flow of flows)
       for (const source of topics) {
-        const target = remoteName(flow, source);
-        const from = regions[flow.source];
-        const to = regions[flow.target];
-        const sourceEnds = from.reachable ? await topicOffsets(from.bootstrap, source).catch(() => []) : [];
-        const targetEnds = to.reachable ? await topicOffsets(to.bootstrap, target).catch(() => []) : [];
-        const partitions = partitionLags(sourceEnds, targetEnds);
+        const reachable = (r: Region) => (regions[r].reachable ? regions[r].bootstrap : null);
+        const ends = await mirrorEnds(flow, source, { A: reachable("A"), B: reachable("B") });
+        const partitions = partitionLags(ends.source ?? [], ends.target ?? []);
         mirroredTopics.push({
           source,
-          target,
+          target: remoteName(flow, source),
           partitions,
-          totalLag: partitions.reduce((s, p) => s + p.lag, 0),
+          totalLag: totalLag(partitions),
         });
       }
   }
@@ -156,8 +136,8 @@ export async function collectStatus(state: LabState): Promise<LabStatus> {
   const apps: AppReport[] = [];
   if (state.spec.workload) {
     for (const app of APPS) {
-      const pid = state.processes[app]?.pid ?? null;
-      const running = pid !== null && processState(pid) !== "gone";
+      const { pid, state: proc } = liveness.processStatus(state, app);
+      const running = proc !== "gone";
       const files = appFiles(state.attemptDir, app);
       apps.push({
         app,
@@ -180,7 +160,7 @@ export async function collectStatus(state: LabState): Promise<LabStatus> {
     regions,
     mm2,
     mirroredTopics,
-    dns: readJson<DnsRecord>(dnsFile(state.attemptDir)),
+    dns: readDns(state.attemptDir),
     apps,
     timeline: readTimeline(state.attemptDir),
   };

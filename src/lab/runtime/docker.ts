@@ -1,20 +1,29 @@
 /**
  * The docker runtime: the same topology from `docker-compose.yml` on the official `apache/kafka`
- * image. Only the sandbox topology at the default port base exists as a compose file.
+ * image. Only the sandbox topology at the default port base exists as a compose file. The state
+ * records every container as a process without a pid, and the sandbox's MirrorMaker 2 properties
+ * (the ones the compose file runs), so status and grading see the same lab as under the local runtime.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { packageRoot } from "../../paths.js";
-import { brokerIds } from "../inspect/client.js";
+import type { ProcessStatus } from "../attempt/liveness.js";
+import { attemptPaths, mm2PropertiesFile, newAttemptDir } from "../attempt/paths.js";
+import type { LabState, ProcessKind, ProcessRecord } from "../attempt/state.js";
+import { appendTimeline } from "../attempt/timeline.js";
+import { bundledTopology } from "../definition/bundled.js";
+import { createTopics } from "../kafka/admin.js";
+import { brokerIds } from "../kafka/client.js";
+import { allNodes, allPorts, computeLayout, DEFAULT_BASE_PORT, findNode } from "../layout.js";
 import type { LabTopology, Region } from "../spec.js";
-import { REGIONS, sandbox } from "../spec.js";
-import { allPorts, computeLayout, DEFAULT_BASE_PORT, findNode } from "./layout.js";
-import { createTopics, newClusterId } from "./local.js";
+import { REGIONS } from "../spec.js";
+import { waitFor } from "../wait.js";
+import { newClusterId } from "./local.js";
 import { takenPorts } from "./ports.js";
-import { waitFor } from "./processes.js";
-import type { LabRuntime, StartOptions } from "./runtime.js";
-import { appendTimeline, attemptPaths, newAttemptDir, type LabState } from "./state.js";
+import { recordedStatus } from "./processes.js";
+import { renderMm2Properties } from "./render.js";
+import { liveBootstrap, nodeListening, type LabRuntime, type StartOptions } from "./runtime.js";
 
 export const composeFile = path.join(packageRoot, "docker-compose.yml");
 export const COMPOSE_PROJECT = "ccaak-lab";
@@ -55,7 +64,20 @@ function docker(args: string[]): string {
 const container = (service: string) => `${COMPOSE_PROJECT}-${service}-1`;
 
 function sameShape(spec: LabTopology): boolean {
-  return JSON.stringify(spec.regions) === JSON.stringify(sandbox.regions);
+  return JSON.stringify(spec.regions) === JSON.stringify(bundledTopology("sandbox").regions);
+}
+
+/** A container of the compose project, as the state records it: no pid (docker inspect gives it). */
+function containerRecord(name: string, kind: ProcessKind, service: string): ProcessRecord {
+  return {
+    name,
+    kind,
+    pid: null,
+    command: "docker",
+    args: ["compose", "-p", COMPOSE_PROJECT, "start", service],
+    logFile: "",
+    pidFile: "",
+  };
 }
 
 export class DockerRuntime implements LabRuntime {
@@ -96,8 +118,15 @@ export class DockerRuntime implements LabRuntime {
       kafkaVersion: "image",
       processes: {},
     };
+    for (const node of allNodes(layout))
+      state.processes[node.name] = containerRecord(node.name, "node", serviceOf(node.name));
+    if (spec.mm2) {
+      state.processes[MM2_SERVICE] = containerRecord(MM2_SERVICE, "mm2", MM2_SERVICE);
+      const bootstraps = { A: layout.regions.A.bootstrap, B: layout.regions.B.bootstrap };
+      writeFileSync(mm2PropertiesFile(attemptDir), renderMm2Properties(spec, bootstraps));
+    }
     onState(state);
-    appendTimeline(attemptDir, "lab-starting", { lab: spec.id, runtime: "docker" });
+    appendTimeline(attemptDir, { event: "lab-starting", detail: { lab: spec.id, runtime: "docker" } });
     options.log("Starting the compose project (region A, region B, MirrorMaker 2) ...");
     compose(["up", "-d"], {
       ...options.env,
@@ -162,7 +191,18 @@ export class DockerRuntime implements LabRuntime {
     compose(["start", MM2_SERVICE]);
   }
 
-  processStatus(state: LabState, name: string): { pid: number | null; state: "running" | "frozen" | "gone" } {
+  listening(state: LabState, node: string): Promise<boolean> {
+    return nodeListening(state, node);
+  }
+
+  liveBootstrap(state: LabState, region: Region): string {
+    return liveBootstrap(this, state, region);
+  }
+
+  /** A node or MirrorMaker 2 from its container; anything else (an application) by its pid. */
+  processStatus(state: LabState, name: string): ProcessStatus {
+    const service = findNode(state.layout, name) || name.toLowerCase() === MM2_SERVICE;
+    if (!service) return recordedStatus(state, name);
     const result = spawnSync(
       "docker",
       ["inspect", "-f", "{{.State.Pid}} {{.State.Status}}", container(this.service(state, name))],

@@ -3,11 +3,16 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { brokerIds, withAdmin } from "../inspect/client.js";
+import type { ProcessStatus } from "../attempt/liveness.js";
+import { attemptPaths, mm2PropertiesFile, newAttemptDir } from "../attempt/paths.js";
+import type { LabState, ProcessRecord } from "../attempt/state.js";
+import { appendTimeline } from "../attempt/timeline.js";
+import { createTopics } from "../kafka/admin.js";
+import { brokerIds } from "../kafka/client.js";
+import { allNodes, allPorts, computeLayout, findNode, type NodeLayout } from "../layout.js";
 import type { LabTopology, Region } from "../spec.js";
 import { REGIONS } from "../spec.js";
-import { allNodes, allPorts, computeLayout, findNode, type NodeLayout } from "./layout.js";
-import { endProcesses, labMarker, processState, spawnDetached } from "./processes.js";
+import { endProcesses, labMarker, processState, recordedStatus, spawnDetached } from "./processes.js";
 import { isListening, takenPorts } from "./ports.js";
 import {
   JVM_OPTS,
@@ -18,8 +23,7 @@ import {
   renderToolWrapper,
   renderToolsLog4j2,
 } from "./render.js";
-import type { LabRuntime, StartOptions } from "./runtime.js";
-import { appendTimeline, attemptPaths, newAttemptDir, type LabState, type ProcessRecord } from "./state.js";
+import { liveBootstrap, nodeListening, type LabRuntime, type StartOptions } from "./runtime.js";
 import { requireJava, resolveKafkaLibs } from "./toolchain.js";
 
 const MM2 = "mm2";
@@ -98,11 +102,9 @@ export class LocalRuntime implements LabRuntime {
     for (const node of allNodes(layout)) state.processes[node.name] = this.nodeRecord(state, node);
     if (spec.mm2) state.processes[MM2] = this.mm2Record(state);
     onState(state);
-    appendTimeline(attemptDir, "lab-starting", {
-      lab: spec.id,
-      runtime: "local",
-      basePort,
-      kafka: libs.version,
+    appendTimeline(attemptDir, {
+      event: "lab-starting",
+      detail: { lab: spec.id, runtime: "local", basePort, kafka: libs.version },
     });
     this.writeToolWrappers(state);
 
@@ -169,7 +171,7 @@ export class LocalRuntime implements LabRuntime {
 
   private mm2Record(state: LabState, learnerFile?: { text: string; clusters: string[] }): ProcessRecord {
     const paths = attemptPaths(state.attemptDir);
-    const config = path.join(paths.config, "mm2.properties");
+    const config = mm2PropertiesFile(state.attemptDir);
     const log4j = path.join(paths.config, "mm2-log4j2.properties");
     const bootstraps = { A: state.layout.regions.A.bootstrap, B: state.layout.regions.B.bootstrap };
     writeFileSync(config, learnerFile ? learnerFile.text : renderMm2Properties(state.spec, bootstraps));
@@ -328,24 +330,15 @@ export class LocalRuntime implements LabRuntime {
     if (!this.running(record)) this.spawn(state, record);
   }
 
-  processStatus(state: LabState, name: string): { pid: number | null; state: "running" | "frozen" | "gone" } {
-    const record = state.processes[name];
-    if (!record?.pid) return { pid: null, state: "gone" };
-    return { pid: record.pid, state: processState(record.pid) };
+  processStatus(state: LabState, name: string): ProcessStatus {
+    return recordedStatus(state, name);
   }
-}
 
-export async function createTopics(bootstrap: string, topics: LabTopology["topics"]["A"]): Promise<void> {
-  await withAdmin(bootstrap, async (admin) => {
-    const existing = new Set(await admin.listTopics());
-    for (const topic of topics) {
-      if (existing.has(topic.name)) continue;
-      await admin.createTopics({
-        topics: [topic.name],
-        partitions: topic.partitions,
-        replicas: topic.replicationFactor,
-        configs: Object.entries(topic.configs ?? {}).map(([name, value]) => ({ name, value })),
-      });
-    }
-  });
+  listening(state: LabState, node: string): Promise<boolean> {
+    return nodeListening(state, node);
+  }
+
+  liveBootstrap(state: LabState, region: Region): string {
+    return liveBootstrap(this, state, region);
+  }
 }

@@ -3,8 +3,11 @@
  * started it and `lab stop` (or the next `lab start`) can always find and end everything.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import type { ProcessState, ProcessStatus } from "../attempt/liveness.js";
+import type { LabState } from "../attempt/state.js";
+import { waitFor } from "../wait.js";
 
 /** Every lab process carries this in its command line, so stale ones can be found after a crash. */
 export function labMarker(home: string): string {
@@ -42,14 +45,6 @@ export function spawnDetached(spec: SpawnSpec): number {
   }
 }
 
-export function readPidFile(pidFile: string): number | null {
-  if (!existsSync(pidFile)) return null;
-  const pid = Number.parseInt(readFileSync(pidFile, "utf8").trim(), 10);
-  return Number.isInteger(pid) && pid > 0 ? pid : null;
-}
-
-export type ProcessState = "running" | "frozen" | "gone";
-
 /** Linux `/proc/<pid>/stat` field 3: R/S/D running or sleeping, T stopped, Z zombie. */
 export function processState(pid: number): ProcessState {
   try {
@@ -73,18 +68,6 @@ export function isAlive(pid: number): boolean {
   return processState(pid) !== "gone";
 }
 
-export function commandLine(pid: number): string | null {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ");
-  } catch {
-    try {
-      return execFileSync("ps", ["-o", "args=", "-p", String(pid)], { encoding: "utf8" }).trim() || null;
-    } catch {
-      return null;
-    }
-  }
-}
-
 /** Signal a whole process group (the process and anything it started); false when it is gone. */
 export function signalGroup(pid: number, signal: NodeJS.Signals): boolean {
   try {
@@ -97,19 +80,6 @@ export function signalGroup(pid: number, signal: NodeJS.Signals): boolean {
     } catch {
       return false;
     }
-  }
-}
-
-export async function waitFor(
-  check: () => boolean | Promise<boolean>,
-  timeoutMs: number,
-  intervalMs = 100,
-): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check()) return true;
-    if (Date.now() >= deadline) return false;
-    await new Promise((r) => setTimeout(r, intervalMs));
   }
 }
 
@@ -149,4 +119,11 @@ export function findMarkedProcesses(home: string): number[] {
     if (`${match[2]} `.includes(`${marker} `)) pids.push(pid);
   }
   return pids;
+}
+
+/** A process of the lab that runs on this machine, by its recorded pid (a local node, an application). */
+export function recordedStatus(state: LabState, name: string): ProcessStatus {
+  const pid = state.processes[name]?.pid;
+  if (!pid) return { pid: null, state: "gone" };
+  return { pid, state: processState(pid) };
 }

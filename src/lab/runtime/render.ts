@@ -1,24 +1,12 @@
 /** Configuration files rendered from the lab spec and layout: pure functions, no I/O. */
 import type { LabTopology, Mm2Spec } from "../spec.js";
-import type { NodeLayout, RegionLayout } from "./layout.js";
+import type { NodeLayout, RegionLayout } from "../layout.js";
 
 export type Properties = Array<[key: string, value: string]>;
 
 export function formatProperties(header: string, props: Properties): string {
   const lines = header.split("\n").map((l) => `# ${l}`);
   return [...lines, ...props.map(([k, v]) => `${k}=${v}`), ""].join("\n");
-}
-
-export function parseProperties(text: string): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const raw of text.split("\n")) {
-    const line = raw.trim();
-    if (!line || line.startsWith("#") || line.startsWith("!")) continue;
-    const eq = line.indexOf("=");
-    if (eq < 0) continue;
-    map.set(line.slice(0, eq).trim(), line.slice(eq + 1).trim());
-  }
-  return map;
 }
 
 export function quorumVoters(

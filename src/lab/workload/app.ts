@@ -1,5 +1,6 @@
 /** What the producer and the consumer share: start-up from the attempt folder, status, logging, shutdown. */
-import { appConfigFile, appFiles, dnsFile, readJson, writeJson } from "./files.js";
+import { readJson, writeJsonAtomic } from "../attempt/json-file.js";
+import { appConfigFile, appFiles, dnsFile } from "./files.js";
 import type { AppConfig, AppName, AppStatus, DnsRecord } from "./files.js";
 import { LedgerWriter } from "./ledger.js";
 
@@ -53,7 +54,7 @@ export function startApp(app: AppName, settings?: Record<string, string>): AppCo
   };
   const save = () => {
     status.updatedAt = new Date().toISOString();
-    writeJson(files.status, status);
+    writeJsonAtomic(files.status, status);
   };
   save();
   const heartbeat = setInterval(save, 1000);

@@ -1,6 +1,7 @@
 /** Files shared by the lab commands and the workload applications, all inside the attempt folder. */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { readJson } from "../attempt/json-file.js";
+import { attemptPaths } from "../attempt/paths.js";
 import type { Region, WorkloadSpec } from "../spec.js";
 
 export type AppName = "producer" | "consumer";
@@ -41,23 +42,10 @@ export const appFiles = (attemptDir: string, app: AppName) => ({
   status: path.join(attemptDir, "apps", `${app}.status.json`),
   log: path.join(attemptDir, "apps", `${app}.log`),
 });
-export const dnsFile = (attemptDir: string) => path.join(attemptDir, "dns.json");
+export const dnsFile = (attemptDir: string) => attemptPaths(attemptDir).dns;
 export const producerPropertiesFile = (attemptDir: string) =>
   path.join(attemptDir, "apps", "producer.properties");
 export const appConfigFile = (attemptDir: string) => path.join(attemptDir, "apps", "config.json");
 
-export function writeJson(file: string, value: unknown): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const scratch = `${file}.${process.pid}.tmp`;
-  writeFileSync(scratch, `${JSON.stringify(value, null, 2)}\n`);
-  renameSync(scratch, file);
-}
-
-export function readJson<T>(file: string): T | null {
-  if (!existsSync(file)) return null;
-  try {
-    return JSON.parse(readFileSync(file, "utf8")) as T;
-  } catch {
-    return null;
-  }
-}
+/** Where the DNS record points now, or null before the lab wrote it. */
+export const readDns = (attemptDir: string) => readJson<DnsRecord>(dnsFile(attemptDir));

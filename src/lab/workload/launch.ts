@@ -2,18 +2,13 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { packageRoot } from "../../paths.js";
+import { writeJsonAtomic } from "../attempt/json-file.js";
+import { attemptPaths } from "../attempt/paths.js";
+import type { LabState, ProcessRecord } from "../attempt/state.js";
+import { appendTimeline } from "../attempt/timeline.js";
 import { endProcesses, labMarker, processState, spawnDetached } from "../runtime/processes.js";
-import { appendTimeline, attemptPaths, type LabState, type ProcessRecord } from "../runtime/state.js";
 import type { Region } from "../spec.js";
-import {
-  appConfigFile,
-  appFiles,
-  DNS_NAME,
-  dnsFile,
-  writeJson,
-  type AppName,
-  type DnsRecord,
-} from "./files.js";
+import { appConfigFile, appFiles, DNS_NAME, dnsFile, type AppName, type DnsRecord } from "./files.js";
 
 export const appEntry = (app: AppName) => path.join(packageRoot, "dist", "lab", "workload", `${app}.js`);
 
@@ -24,13 +19,13 @@ export function writeDns(state: LabState, region: Region): DnsRecord {
     bootstrap: state.layout.regions[region].bootstrap,
     updatedAt: new Date().toISOString(),
   };
-  writeJson(dnsFile(state.attemptDir), record);
+  writeJsonAtomic(dnsFile(state.attemptDir), record);
   return record;
 }
 
 export function writeAppConfig(state: LabState): void {
   if (!state.spec.workload) return;
-  writeJson(appConfigFile(state.attemptDir), { workload: state.spec.workload });
+  writeJsonAtomic(appConfigFile(state.attemptDir), { workload: state.spec.workload });
 }
 
 function appRecord(state: LabState, app: AppName): ProcessRecord {
@@ -66,7 +61,7 @@ export function startAppProcess(state: LabState, app: AppName): number {
     pidFile: record.pidFile,
   });
   state.processes[app] = record;
-  appendTimeline(state.attemptDir, "app-start", { app, pid: record.pid });
+  appendTimeline(state.attemptDir, { event: "app-start", detail: { app, pid: record.pid } });
   return record.pid;
 }
 
@@ -75,7 +70,7 @@ export async function stopAppProcess(state: LabState, app: AppName): Promise<boo
   const record = state.processes[app];
   if (!record?.pid || processState(record.pid) === "gone") return false;
   await endProcesses([record.pid], 6000);
-  appendTimeline(state.attemptDir, "app-stop", { app, pid: record.pid });
+  appendTimeline(state.attemptDir, { event: "app-stop", detail: { app, pid: record.pid } });
   record.pid = null;
   return true;
 }

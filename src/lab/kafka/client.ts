@@ -1,4 +1,7 @@
-/** Small read-only helpers over @platformatic/kafka: metadata, end offsets and reading a whole topic. */
+/**
+ * The lab's Kafka client, over @platformatic/kafka: metadata, end offsets and reading a whole topic
+ * (`admin.ts` has the writes). Inspection, grading, the runtimes and the lab's actions all use it.
+ */
 import { Admin, Consumer } from "@platformatic/kafka";
 
 // Short request timeouts: a frozen node accepts connections and never answers (the client default is 30 s).
@@ -47,10 +50,6 @@ export async function brokerIds(bootstrap: string): Promise<number[]> {
     const metadata = await admin.metadata({ topics: [] });
     return [...metadata.brokers.keys()].sort((a, b) => a - b);
   });
-}
-
-export async function listTopics(bootstrap: string): Promise<string[]> {
-  return withAdmin(bootstrap, (admin) => admin.listTopics({ includeInternals: false }));
 }
 
 /** Offsets per partition: `latest` is the end offset (next offset to be written). */

@@ -1,153 +1,18 @@
 /**
- * A lab file, `labs/<id>/lab.md`: front matter describing the topology, MirrorMaker 2, workload, faults,
- * targets, hints and graded checks, and a markdown briefing. Every problem is a diagnostic with file,
- * line and field; check names and their parameters come from the grader's registry.
+ * A lab file, `labs/<id>/lab.md`, parsed: front matter by the catalog's reader (positions kept), the
+ * lab's schema, then the rules no schema expresses. Every problem is a diagnostic with file, line and
+ * field; check names and their parameters come from the grader's registry.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { z } from "zod";
-import { SAFE_ID, SAFE_ID_RULE } from "../ids.js";
-import { CHECK_NAMES, findCheck } from "../lab/checks/registry.js";
-import { didYouMean } from "./diagnostics.js";
-import { readFrontMatterFile } from "./front-matter.js";
-import { issuesToDiagnostics, keysAt } from "./schema.js";
-import { DIFFICULTIES, type Diagnostic } from "./types.js";
-import type { YamlSource } from "./yaml-source.js";
-
-const text = z.string().trim().min(1, "must not be empty");
-const slug = z.string().regex(SAFE_ID, SAFE_ID_RULE);
-const topicName = z
-  .string()
-  .regex(/^[A-Za-z0-9._-]{1,249}$/, "a Kafka topic name: letters, digits, '.', '_', '-'");
-const region = z.enum(["A", "B"]);
-const settings = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String));
-const seconds = z.number().positive();
-
-const regionSchema = z.strictObject({
-  nodes: z.int().min(1).max(3),
-  racks: z.array(slug).optional(),
-  brokerConfigs: settings.optional(),
-});
-
-const topicSchema = z.strictObject({
-  name: topicName,
-  partitions: z.int().min(1).max(50),
-  replicationFactor: z.int().min(1).max(3),
-  configs: settings.optional(),
-});
-
-const mm2Schema = z.strictObject({
-  policy: z.enum(["default", "identity"]).default("default"),
-  topics: text,
-  topicsExclude: text.optional(),
-  groups: text.default(".*"),
-  groupsExclude: text.optional(),
-  checkpointsIntervalSeconds: seconds.default(5),
-  syncGroupOffsets: z.boolean().default(false),
-  syncGroupOffsetsIntervalSeconds: seconds.default(5),
-  refreshTopicsIntervalSeconds: seconds.default(10),
-  refreshGroupsIntervalSeconds: seconds.default(10),
-  heartbeatsIntervalSeconds: seconds.default(1),
-  offsetLagMax: z.int().min(0).default(10),
-  offsetFlushIntervalMs: z.int().min(100).default(5000),
-});
-
-const workloadSchema = z.strictObject({
-  topic: topicName,
-  group: text,
-  rate: z.number().positive().max(1000).default(10),
-  keys: z.int().min(1).default(12),
-  consumerTopics: z.strictObject({ A: z.array(topicName).min(1), B: z.array(topicName).min(1) }),
-  consumerRate: z.number().positive().max(1000).optional(),
-  start: z.array(z.enum(["producer", "consumer"])).default(["producer", "consumer"]),
-  producerSettings: settings.optional(),
-});
-
-const FAULTS = [
-  "kill-node",
-  "freeze-node",
-  "thaw-node",
-  "start-node",
-  "kill-region",
-  "start-region",
-  "stop-mm2",
-  "start-mm2",
-] as const;
-const NODE_FAULTS: readonly string[] = FAULTS.slice(0, 4);
-const REGION_FAULTS: readonly string[] = FAULTS.slice(4, 6);
-
-const faultsSchema = z.strictObject({
-  trigger: z.enum(["ready", "proceed"]),
-  steps: z
-    .array(
-      z.strictObject({
-        after: z.number().min(0).max(3600),
-        fault: z.enum(FAULTS),
-        node: z
-          .string()
-          .regex(/^[AB]-[1-3]$/, "a node name such as A-2")
-          .optional(),
-        region: region.optional(),
-      }),
-    )
-    .min(1),
-});
-
-const checkSchema = z.strictObject({
-  check: z.string().min(1),
-  points: z.int().min(0).max(1000),
-  title: text.optional(),
-  hint: text.optional(),
-  params: z.record(z.string(), z.unknown()).default({}),
-});
-
-export const labSchema = z.strictObject({
-  id: slug,
-  title: text,
-  summary: text,
-  domain: slug,
-  difficulty: z.enum(DIFFICULTIES),
-  minutes: z.int().min(1).max(600),
-  topology: z.strictObject({
-    A: regionSchema,
-    B: regionSchema,
-    eligibleLeaderReplicas: z.boolean().default(true),
-    dns: region.default("A"),
-  }),
-  mirrormaker: mm2Schema.nullable().default(null),
-  topics: z
-    .strictObject({ A: z.array(topicSchema).default([]), B: z.array(topicSchema).default([]) })
-    .default({
-      A: [],
-      B: [],
-    }),
-  workload: workloadSchema.nullable().default(null),
-  faults: faultsSchema.optional(),
-  targets: z
-    .strictObject({ rpoRecords: z.int().min(0), rpoSeconds: z.number().min(0), rtoSeconds: seconds })
-    .optional(),
-  hints: z.array(text).default([]),
-  hintCost: z.int().min(0).max(100).default(5),
-  passPercent: z.number().min(1).max(100).default(80),
-  points: z.int().min(0),
-  checks: z.array(checkSchema).default([]),
-});
-
-export type LabFrontMatter = z.output<typeof labSchema>;
-
-export interface LabCheckSpec {
-  check: string;
-  points: number;
-  title: string;
-  hint: string;
-  params: unknown;
-}
-
-export interface LabDefinition extends Omit<LabFrontMatter, "checks"> {
-  checks: LabCheckSpec[];
-  briefing: string;
-  file: string;
-}
+import { didYouMean } from "../../catalog/diagnostics.js";
+import { readFrontMatterFile } from "../../catalog/front-matter.js";
+import { issuesToDiagnostics, keysAt } from "../../catalog/schema.js";
+import type { Diagnostic } from "../../catalog/types.js";
+import type { YamlSource } from "../../catalog/yaml-source.js";
+import { CHECK_NAMES, findCheck } from "../checks/registry.js";
+import { isNodeFault, isRegionFault } from "../fault.js";
+import { labSchema, type LabCheckSpec, type LabDefinition, type LabFrontMatter } from "./schema.js";
 
 export interface LabFileResult {
   lab?: LabDefinition;
@@ -262,14 +127,14 @@ function crossChecks(
   }
   fm.faults?.steps.forEach((step, i) => {
     const at = ["faults", "steps", i];
-    if (NODE_FAULTS.includes(step.fault)) {
+    if (isNodeFault(step.fault)) {
       if (!step.node) out.push(source.diagnostic([...at, "node"], `${step.fault} needs a node`));
       else {
         const [r, n] = step.node.split("-") as ["A" | "B", string];
         if (Number(n) > fm.topology[r].nodes)
           out.push(source.diagnostic([...at, "node"], `region ${r} has no node ${step.node}`));
       }
-    } else if (REGION_FAULTS.includes(step.fault) && !step.region) {
+    } else if (isRegionFault(step.fault) && !step.region) {
       out.push(source.diagnostic([...at, "region"], `${step.fault} needs a region`));
     }
   });

@@ -1,5 +1,5 @@
-import type { LabTopology, Region } from "../spec.js";
-import { REGIONS } from "../spec.js";
+import type { LabTopology, Region } from "./spec.js";
+import { REGIONS } from "./spec.js";
 
 export const DEFAULT_BASE_PORT = 19090;
 

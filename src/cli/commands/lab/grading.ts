@@ -1,0 +1,56 @@
+/** `lab hint`, `grade` and `history`: the drill's score, the hints that cost points, past grades. */
+import { parseArgs } from "node:util";
+import { gradeAndRecord, takeHint } from "../../../lab/control/grading.js";
+import type { GradeReport } from "../../../lab/grade.js";
+import { openStore, progressDbPath } from "../../../store/index.js";
+import { EXIT, UsageError, type CommandContext } from "../../command.js";
+import { formatGrade, formatHistoryRow, toJson } from "./format.js";
+import { runningLab } from "./shared.js";
+
+export function hint(ctx: CommandContext, args: string[]): number {
+  if (args.length > 0) throw new UsageError("lab hint takes no arguments");
+  const { state, lab } = runningLab(ctx.home);
+  const hint = takeHint(state, lab);
+  if (!hint.shown) {
+    ctx.out(hint.used === 0 ? "This lab has no hints." : `No more hints: all ${hint.used} are shown.`);
+    return EXIT.ok;
+  }
+  ctx.out(`Hint ${hint.number} of ${hint.of} (-${hint.cost} points): ${hint.text}`);
+  return EXIT.ok;
+}
+
+export async function grade(ctx: CommandContext, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { json: { type: "boolean" } } });
+  const { state, lab } = runningLab(ctx.home);
+  if (lab.checks.length === 0) {
+    ctx.out(`Lab ${lab.id} has no graded checks.`);
+    return EXIT.ok;
+  }
+  const report = await gradeAndRecord(ctx.home, state, lab);
+  ctx.out(values.json ? toJson(report) : formatGrade(report));
+  return report.passed ? EXIT.ok : EXIT.failed;
+}
+
+export function history(ctx: CommandContext, args: string[]): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: "boolean" } },
+  });
+  const store = openStore(progressDbPath(ctx.home));
+  try {
+    const attempts = store.labAttempts(positionals[0] ? { lab: positionals[0] } : {});
+    if (values.json) {
+      ctx.out(toJson(attempts.map(({ timeline: _t, ...rest }) => rest)));
+      return EXIT.ok;
+    }
+    if (attempts.length === 0) {
+      ctx.out("No graded lab attempts yet.");
+      return EXIT.ok;
+    }
+    for (const a of attempts) ctx.out(formatHistoryRow(a, (a.report as GradeReport).measured));
+    return EXIT.ok;
+  } finally {
+    store.close();
+  }
+}

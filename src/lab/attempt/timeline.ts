@@ -1,0 +1,114 @@
+/**
+ * The attempt's timeline, `timeline.jsonl`: one event a line, written when it happens. Every event is
+ * one of the shapes below, the same schema writes and reads it; the checks, the grade and the
+ * commands read the events by type, never by parsing text.
+ */
+import { appendFileSync, existsSync, readFileSync } from "node:fs";
+import { z } from "zod";
+import {
+  isMm2Fault,
+  isNodeFault,
+  isRegionFault,
+  MM2_FAULTS,
+  NODE_FAULTS,
+  REGION_FAULTS,
+  regionName,
+  type Fault,
+} from "../fault.js";
+import { attemptPaths } from "./paths.js";
+
+const at = z.string();
+const app = z.enum(["producer", "consumer"]);
+const event = <E extends string, D extends z.ZodRawShape>(name: E, detail: D) =>
+  z.object({ at, event: z.literal(name), detail: z.object(detail) });
+const bare = <E extends string>(name: E) => z.object({ at, event: z.literal(name) });
+const faultEvents = <K extends string>(kinds: readonly K[]) => kinds.map((k) => `fault:${k}` as const);
+
+export const timelineEventSchema = z.discriminatedUnion("event", [
+  event("lab-starting", {
+    lab: z.string(),
+    runtime: z.enum(["local", "docker"]).optional(),
+    basePort: z.number().optional(),
+    kafka: z.string().optional(),
+    reset: z.boolean().optional(),
+    drill: z.number().optional(),
+  }),
+  event("lab-ready", { lab: z.string(), drill: z.number(), secondsToReady: z.number() }),
+  event("lab-cleaned-up", { processes: z.number() }),
+  bare("lab-stop"),
+  bare("proceed"),
+  z.object({ at, event: z.literal(faultEvents(NODE_FAULTS)), detail: z.object({ node: z.string() }) }),
+  z.object({ at, event: z.literal(faultEvents(REGION_FAULTS)), detail: z.object({ region: regionName }) }),
+  z.object({ at, event: z.literal(faultEvents(MM2_FAULTS)) }),
+  event("app-start", { app, pid: z.number().nullable() }),
+  event("app-stop", { app, pid: z.number().nullable() }),
+  event("mm2-start", { file: z.string(), clusters: z.array(z.string()) }),
+  bare("mm2-stop"),
+  /** The DNS switch, with what it found: the replication lag into the new region and the apps' state. */
+  event("dns-set", {
+    name: z.string(),
+    region: regionName,
+    bootstrap: z.string(),
+    from: regionName.nullable(),
+    lag: z.number().nullable(),
+    producerRunning: z.boolean(),
+    consumerRunning: z.boolean(),
+  }),
+  /** A figure the learner reports (`lab declare lost N`). */
+  event("declared", { name: z.string(), value: z.number() }),
+  event("hint", { index: z.number() }),
+  event("graded", { score: z.number(), passed: z.boolean() }),
+]);
+
+export type TimelineEvent = z.output<typeof timelineEventSchema>;
+export type EventName = TimelineEvent["event"];
+export type EventOf<E extends EventName> = Extract<TimelineEvent, { event: E }>;
+/** An event as the code records it: the time is added when it is written. */
+export type NewEvent = TimelineEvent extends infer T ? (T extends unknown ? Omit<T, "at"> : never) : never;
+
+export function appendTimeline(attemptDir: string, entry: NewEvent, now = new Date()): void {
+  const written = timelineEventSchema.parse({ at: now.toISOString(), ...entry });
+  appendFileSync(attemptPaths(attemptDir).timeline, `${JSON.stringify(written)}\n`);
+}
+
+/**
+ * Every event of the attempt, oldest first. A line that is not an event (cut short by a crash) is
+ * left out rather than failing the status or the grade.
+ */
+export function readTimeline(attemptDir: string): TimelineEvent[] {
+  const file = attemptPaths(attemptDir).timeline;
+  if (!existsSync(file)) return [];
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .flatMap((l) => {
+      try {
+        const parsed = timelineEventSchema.safeParse(JSON.parse(l));
+        return parsed.success ? [parsed.data] : [];
+      } catch {
+        return [];
+      }
+    });
+}
+
+export const isEvent =
+  <E extends EventName>(name: E) =>
+  (e: TimelineEvent): e is EventOf<E> =>
+    e.event === name;
+
+/** The event a fault is recorded as. */
+export function faultEvent(fault: Fault): NewEvent {
+  if ("node" in fault) return { event: `fault:${fault.fault}`, detail: { node: fault.node } };
+  if ("region" in fault) return { event: `fault:${fault.fault}`, detail: { region: fault.region } };
+  return { event: `fault:${fault.fault}` };
+}
+
+/** The fault an event records, or null for any other event. */
+export function eventFault(e: TimelineEvent): Fault | null {
+  if (!e.event.startsWith("fault:")) return null;
+  const kind = e.event.slice("fault:".length);
+  if (isNodeFault(kind) && "detail" in e && "node" in e.detail) return { fault: kind, node: e.detail.node };
+  if (isRegionFault(kind) && "detail" in e && "region" in e.detail)
+    return { fault: kind, region: e.detail.region };
+  return isMm2Fault(kind) ? { fault: kind } : null;
+}
