@@ -22,15 +22,18 @@ describe("the running exam's view state", () => {
 
 describe("the results screen's view state", () => {
   it("walks from the list's cursor, stays within the paper and comes back to the list", () => {
-    let view = resultsReducer({ cursor: 0, walk: null, offset: 0 }, { type: "move", by: 1, count: 3 });
+    let view = resultsReducer(
+      { filter: "all", cursor: 0, walk: null, offset: 0 },
+      { type: "move", by: 1, count: 3 },
+    );
     view = resultsReducer(view, { type: "walk" });
-    expect(view).toEqual({ cursor: 1, walk: 1, offset: 0 });
+    expect(view).toEqual({ filter: "all", cursor: 1, walk: 1, offset: 0 });
     view = resultsReducer(view, { type: "scrollBy", lines: 4 });
     view = resultsReducer(view, { type: "step", by: 1, count: 3 });
-    expect(view).toEqual({ cursor: 1, walk: 2, offset: 0 });
+    expect(view).toEqual({ filter: "all", cursor: 1, walk: 2, offset: 0 });
     view = resultsReducer(view, { type: "step", by: 1, count: 3 });
     expect(view.walk).toBe(2);
     view = resultsReducer(view, { type: "list" });
-    expect(view).toEqual({ cursor: 1, walk: null, offset: 0 });
+    expect(view).toEqual({ filter: "all", cursor: 1, walk: null, offset: 0 });
   });
 });
