@@ -1,3 +1,5 @@
+import path from "node:path";
+import { LINT_RULES, type BankFigures } from "./lint.js";
 import { DIFFICULTIES, QUESTION_TYPES, type LoadedPack } from "./types.js";
 
 export interface PackStats {
@@ -58,5 +60,23 @@ export function formatPackStats(stats: PackStats): string {
       .map(([k, v]) => `${k} ${v.count} (${v.percent}%)`)
       .join(", ")}`;
   lines.push(row("types", stats.types), row("difficulty", stats.difficulties));
+  return lines.join("\n");
+}
+
+/** The bank-level item-writing figures of `validate --stats`, as text. */
+export function formatBankFigures(figures: BankFigures, packDir: string): string {
+  const s = figures.single;
+  const lines = [
+    `  single choice: right option longest in ${s.rightLongest} of ${s.questions} (${s.rightLongestPercent}%), ` +
+      `right/longest distractor ${s.meanRatioToLongestDistractor}, right/mean distractor ${s.meanRatioToMeanDistractor}`,
+    `  multiple select: right options exactly the longest in ${figures.multiple.rightLongest} of ` +
+      `${figures.multiple.questions} (${figures.multiple.rightLongestPercent}%)`,
+    `  near-duplicate pairs: ${figures.nearDuplicates.length}`,
+    ...figures.nearDuplicates.map(
+      (p) =>
+        `    ${p.similarity.toFixed(2)}  ${path.relative(packDir, p.a.file)}  ${path.relative(packDir, p.b.file)}`,
+    ),
+    `  lint findings: ${LINT_RULES.map((rule) => `${rule.slice(5)} ${figures.findings[rule]}`).join(", ")}`,
+  ];
   return lines.join("\n");
 }

@@ -9,7 +9,7 @@ import {
   type ExamPaper,
   type ExamResult,
   type ExamSession,
-} from "../study/exam.js";
+} from "../study/index.js";
 import type { ExamSummary } from "../study/stats.js";
 import type { QuestionType } from "../catalog/types.js";
 

@@ -1,8 +1,7 @@
 import fs from "node:fs";
-import path from "node:path";
-import Database, { type Database as Db } from "better-sqlite3";
-import type { ExamResult, ExamSession } from "../study/exam.js";
-import { examReviews } from "../study/exam.js";
+import type { Database as Db } from "better-sqlite3";
+import type { ExamResult, ExamSession } from "../study/index.js";
+import { examReviews } from "../study/index.js";
 import type { Rating } from "../study/rating.js";
 import type { Domain } from "../catalog/types.js";
 import { dayNumber, dayStart } from "../study/days.js";
@@ -10,8 +9,8 @@ import type { QuestionRef } from "../study/readiness.js";
 import { createScheduler, type CardState, type Scheduler } from "../study/scheduler.js";
 import type { Settings } from "../study/settings.js";
 import { buildStats, type ExamSummary, type StatsReport } from "../study/stats.js";
-import { copyDatabase, dailyBackupPath, latestBackup } from "./backup.js";
-import { StoreCorruptError } from "./errors.js";
+import { copyDatabase, dailyBackupPath } from "./backup.js";
+import { asStoreError, verify } from "./sqlite-file.js";
 import {
   discardExam,
   insertExam,
@@ -25,8 +24,7 @@ import {
 import type { StoredExam } from "./exams.js";
 import { insertFlag, listFlags, type QuestionFlag } from "./flags.js";
 import { labAttempts, saveLabAttempt, type LabAttemptRecord, type StoredLabAttempt } from "./labs.js";
-import { migrate, type MigrationReport } from "./migrate.js";
-import { MIGRATIONS, type Migration } from "./migrations/index.js";
+import type { MigrationReport } from "./migrate.js";
 import { Reviews, type AnswerRecord, type StoredReview } from "./reviews.js";
 import { readSettings, writeSettings } from "./settings.js";
 import {
@@ -37,102 +35,6 @@ import {
   type ImportReport,
   type ProgressFile,
 } from "./transfer.js";
-
-/** Where the progress database lives inside `CCAAK_HOME`. */
-export const progressDbPath = (home: string): string => path.join(home, "progress.db");
-
-export interface OpenOptions {
-  /** For tests of the migration runner; the real list by default. */
-  migrations?: readonly Migration[];
-  /** How long a writer waits for another process's lock before failing. */
-  busyTimeoutMs?: number;
-  /**
-   * Run `PRAGMA quick_check` over the whole file (about 80 ms for 100,000 reviews). Without it, opening
-   * reads only the header and schema; damage deeper in the file surfaces on the first read of the
-   * damaged page, as the same error (see `asStoreError`).
-   */
-  verify?: boolean;
-}
-
-const UNREADABLE = new Set(["SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_READONLY", "SQLITE_AUTH"]);
-
-/**
- * A SQLite error about the file itself (not a database, damaged, unreadable) as a `StoreCorruptError`
- * naming the file and its newest backup; null for any other error. Commands pass errors through this.
- */
-export function asStoreError(error: unknown, file: string): StoreCorruptError | null {
-  if (error instanceof StoreCorruptError) return error;
-  const problem = fileProblem(error);
-  return problem ? new StoreCorruptError(file, problem, latestBackup(file)) : null;
-}
-
-/** Why SQLite could not use the file, in words, or null for an error that is not about the file. */
-function fileProblem(error: unknown): string | null {
-  const code = (error as { code?: unknown }).code;
-  if (typeof code !== "string") return null;
-  if (code === "SQLITE_NOTADB")
-    return "it is not a SQLite database (damaged, or overwritten by another file)";
-  if (code.startsWith("SQLITE_CORRUPT")) return "it is damaged (SQLite reports corruption)";
-  if (UNREADABLE.has(code) || code.startsWith("SQLITE_CANTOPEN") || code.startsWith("SQLITE_READONLY")) {
-    return "it cannot be opened for reading and writing (check that it is a file and its permissions)";
-  }
-  if (code.startsWith("SQLITE_IOERR")) return `reading it failed (${code})`;
-  return null;
-}
-
-/**
- * Opens (creating if needed) the progress database and brings it to the current schema.
- *
- * Durability: WAL with `synchronous=NORMAL`. A commit appends the transaction to the WAL file with
- * write() before `commit` returns, so it sits in the kernel's page cache: a process killed right after
- * (SIGKILL included) loses nothing, and the next open replays the WAL. Only an OS crash or power cut
- * can lose the last commits, never corrupt the file. FULL would add an fsync to every answer (several
- * milliseconds on a busy disk) to cover that case too, which is not worth it for a study log.
- *
- * A file that is not a database, is damaged or cannot be opened raises `StoreCorruptError` naming the
- * newest backup; the file itself is never replaced or repaired.
- */
-export function openStore(file: string, options: OpenOptions = {}): Store {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  let db: Db | undefined;
-  try {
-    db = new Database(file);
-    const busyTimeoutMs = options.busyTimeoutMs ?? 10_000;
-    db.pragma(`busy_timeout = ${busyTimeoutMs}`);
-    setWalMode(db, busyTimeoutMs);
-    db.pragma("synchronous = NORMAL");
-    db.pragma("foreign_keys = ON");
-    db.prepare("SELECT count(*) FROM sqlite_schema").get();
-    if (options.verify) verify(db);
-    const report = migrate(db, file, options.migrations ?? MIGRATIONS);
-    return new Store(db, file, report);
-  } catch (error) {
-    db?.close();
-    throw asStoreError(error, file) ?? error;
-  }
-}
-
-/**
- * SQLite answers a change of journal mode with SQLITE_BUSY at once, without its busy handler, while
- * another process is creating the same new file; so the switch is retried for the busy timeout.
- */
-function setWalMode(db: Db, busyTimeoutMs: number): void {
-  const deadline = Date.now() + busyTimeoutMs;
-  for (;;) {
-    try {
-      db.pragma("journal_mode = WAL");
-      return;
-    } catch (error) {
-      if ((error as { code?: unknown }).code !== "SQLITE_BUSY" || Date.now() > deadline) throw error;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
-    }
-  }
-}
-
-function verify(db: Db): void {
-  const check = db.pragma("quick_check(1)", { simple: true });
-  if (check !== "ok") throw Object.assign(new Error(String(check)), { code: "SQLITE_CORRUPT" });
-}
 
 /** The progress database: review log, cards, exams and settings. The only place with SQL. */
 export class Store {

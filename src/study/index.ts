@@ -2,6 +2,7 @@ export * from "./allocate.js";
 export * from "./answers.js";
 export * from "./days.js";
 export * from "./exam.js";
+export * from "./exam-session.js";
 export * from "./format-stats.js";
 export * from "./queue.js";
 export * from "./random.js";

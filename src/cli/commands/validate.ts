@@ -14,8 +14,8 @@ import {
   type Diagnostic,
 } from "../../catalog/index.js";
 import type { PackResult } from "../../catalog/pack.js";
-import { formatPackStats, packStats } from "../../catalog/stats.js";
-import { formatBankFigures, lintDiagnostics, lintPack } from "../../catalog/lint.js";
+import { formatBankFigures, formatPackStats, packStats } from "../../catalog/stats.js";
+import { lintDiagnostics, lintPack } from "../../catalog/lint.js";
 import { findingLocator } from "../../catalog/lint-locate.js";
 import { loadLessons, type Lesson } from "../../catalog/lesson.js";
 import { isLabsPath, loadLabPath } from "../../lab/definition/parse.js";
