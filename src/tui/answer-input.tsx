@@ -48,6 +48,8 @@ export function useAnswerKeys({
   const fresh = (): CursorState => ({ cursor: 0, holding: false, resetKey });
   const live = useLiveState<CursorState>(fresh);
   const view = answerView(question.type);
+  // A new question starts at the top, also when the learner comes back to one seen before.
+  if (live.get().resetKey !== resetKey) live.set(fresh());
   const current = (): CursorState => (live.get().resetKey === resetKey ? live.get() : fresh());
 
   const handle = (input: string, key: Key): boolean => {

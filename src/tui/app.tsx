@@ -2,6 +2,7 @@ import { Box, useApp, useInput } from "ink";
 import { useMemo, useReducer, useState } from "react";
 import type { Trainer } from "../trainer.js";
 import { interrupt } from "./exit.js";
+import { isTypingText } from "./text-input.js";
 import { ScreenCtx, type ContentIndex, type Navigation, type Route } from "./context.js";
 import { HelpScreen } from "./screens/help.js";
 import { HomeScreen } from "./screens/home.js";
@@ -52,7 +53,7 @@ export function App({ trainer, content, start }: { trainer: Trainer; content: Co
     if (key.ctrl && input === "c") {
       interrupt("SIGINT");
       exit();
-    } else if (input === "?") setHelp((h) => !h);
+    } else if (input === "?" && !isTypingText()) setHelp((h) => !h);
     else if (help && (key.escape || input === "q")) setHelp(false);
   });
 

@@ -1,5 +1,19 @@
 import type { Key } from "ink";
 
+let typing = false;
+
+/**
+ * Whether a screen is taking typed text (a note, a setting's value): the app's own keys (`?` for
+ * help) then leave the keyboard to it. Read by the key handlers as it is now.
+ */
+export function isTypingText(): boolean {
+  return typing;
+}
+
+export function setTypingText(on: boolean): void {
+  typing = on;
+}
+
 /**
  * One key press on a line of text being typed (a note, a setting's value): the new text, or whether
  * to save or cancel it. Only printable characters are taken: the text is shown in a terminal.

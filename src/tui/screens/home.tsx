@@ -121,7 +121,7 @@ export function HomeScreen() {
     lines.push(
       <Text key={`m${index}`} bold={selected}>
         {selected ? "› " : "  "}
-        {item.key} {item.label.padEnd(11)}
+        {item.key} {item.label.padEnd(12)}
         <Text dimColor>{item.detail}</Text>
       </Text>,
     );

@@ -14,7 +14,7 @@ import { bound } from "../keymap.js";
 import { useLiveState } from "../live-state.js";
 import { moveCursor, windowAround } from "../list.js";
 import { useTerminalSize } from "../terminal-size.js";
-import { editLine } from "../text-input.js";
+import { editLine, setTypingText } from "../text-input.js";
 
 /** The settings a learner may change, the same ones as `ccaak-train config`, checked the same way. */
 const EDITABLE = SETTING_KEYS.filter((k) => k !== "studyPack");
@@ -48,6 +48,7 @@ export function SettingsScreen() {
         if (typed === "cancel") live.set({ ...state, typing: null, message: "" });
         else if (typed === "save") live.set({ ...state, typing: null, message: save(setting, state.typing) });
         else live.set({ ...state, typing: typed });
+        setTypingText(live.get().typing !== null);
         return;
       }
       if (bound("global", "back", input, key)) nav.pop();
@@ -62,7 +63,10 @@ export function SettingsScreen() {
         else if (setting === "colour") {
           const order = ["auto", "always", "never"] as const;
           live.set({ ...state, message: save(setting, order[(order.indexOf(settings.colour) + 1) % 3]!) });
-        } else live.set({ ...state, typing: "", message: "" });
+        } else {
+          setTypingText(true);
+          live.set({ ...state, typing: "", message: "" });
+        }
       } else if (input === "d") live.set({ ...state, message: save(setting, "default") });
     },
     { isActive: active },

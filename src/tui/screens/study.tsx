@@ -3,7 +3,7 @@ import { useMemo, useRef, useState } from "react";
 import type { Question } from "../../catalog/types.js";
 import { useAnswerKeys } from "../answer-input.js";
 import { useLiveState } from "../live-state.js";
-import { editLine } from "../text-input.js";
+import { editLine, setTypingText } from "../text-input.js";
 import { useScreen } from "../context.js";
 import { Frame, bodyHeight, type Line } from "../frame.js";
 import { bound } from "../keymap.js";
@@ -216,6 +216,7 @@ function QuestionTurn({
           trainer.flagQuestion(question.id, now.note, now.recorded.reviewId);
           turn.set({ ...now, note: null, flagged: true });
         } else turn.set({ ...now, note: note === "cancel" ? null : note });
+        setTypingText(turn.get().note !== null);
         return;
       }
       if (bound("global", "back", input, key)) return onBack();
@@ -230,7 +231,10 @@ function QuestionTurn({
         return;
       }
       const done = now.recorded!;
-      if (bound("feedback", "doubt", input, key) && !now.flagged) return turn.set({ ...now, note: "" });
+      if (bound("feedback", "doubt", input, key) && !now.flagged) {
+        setTypingText(true);
+        return turn.set({ ...now, note: "" });
+      }
       const picked = (["again", "hard", "good", "easy"] as const).findIndex((r) =>
         bound("feedback", r, input, key),
       );
