@@ -53,4 +53,3 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
     throw asStoreError(error, file) ?? error;
   }
 }
-

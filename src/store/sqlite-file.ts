@@ -49,4 +49,3 @@ export function verify(db: Db): void {
   const check = db.pragma("quick_check(1)", { simple: true });
   if (check !== "ok") throw Object.assign(new Error(String(check)), { code: "SQLITE_CORRUPT" });
 }
-

@@ -185,4 +185,3 @@ export function examReducer(state: ExamSession, action: ExamAction): ExamSession
       return counted;
   }
 }
-
