@@ -32,7 +32,7 @@ async function keys(...sequence: string[]) {
 }
 
 function start(home: string, args: string) {
-  const command = `cd ${root} && env CCAAK_HOME=${home} NO_COLOR=1 node dist/bin/main.js ${args}; sleep 30`;
+  const command = `cd ${root} && env CCAAK_HOME=${home} NO_COLOR=1 node dist/bin/main.js ${args}; echo "exit $?"; sleep 30`;
   tmux("new-session", "-d", "-s", session, "-x", "80", "-y", "24", command);
 }
 
@@ -98,5 +98,36 @@ describe("a mock exam survives a killed process", () => {
     expect(90 * 60_000 - leftMs).toBeLessThan(stored.session.usedMs + 10_000);
     await keys("o");
     await waitFor("5 answered · 55 unanswered · 1 flagged");
+  }, 90_000);
+
+  it("Ctrl-C, SIGTERM and a closed terminal (SIGHUP) save the exam and exit 130, 143 and 129", async () => {
+    const home = mkdtempSync(path.join(os.tmpdir(), "ccaak-exam-"));
+    const answered = () => {
+      const store = openStore(path.join(home, "progress.db"));
+      const exam = store.runningExam();
+      store.close();
+      return exam?.session.answers.filter((a) => a !== null).length ?? 0;
+    };
+    start(home, "exam");
+    await waitFor("Mock exam: 60 questions");
+    await pause(500);
+    await keys("Enter");
+    await answerShown(1);
+    await keys("C-c");
+    await waitFor("exit 130");
+    tmux("kill-session", "-t", session);
+    expect(answered()).toBe(1);
+
+    for (const [signal, code, position] of [
+      ["SIGTERM", 143, 2],
+      ["SIGHUP", 129, 3],
+    ] as const) {
+      start(home, "exam --resume");
+      await answerShown(position);
+      process.kill(trainerPid(), signal);
+      await waitFor(`exit ${code}`);
+      tmux("kill-session", "-t", session);
+      expect(answered()).toBe(position);
+    }
   }, 90_000);
 });
