@@ -34,7 +34,11 @@ export async function openTrainer(ctx: CommandContext, route: Route): Promise<nu
   if (level !== undefined) process.env.FORCE_COLOR = String(level);
   const { runTrainer } = await import("../../tui/run.js");
   try {
-    await runTrainer(trainer, loadContentIndex(trainer.catalog.packs), route);
+    await runTrainer(
+      trainer,
+      loadContentIndex(trainer.catalog.packs, { env: ctx.env, home: ctx.home, cwd: process.cwd() }),
+      route,
+    );
     return EXIT.ok;
   } finally {
     trainer.close();
