@@ -1,7 +1,9 @@
 import { loadLessons } from "./catalog/lesson.js";
 import type { LoadedPack } from "./catalog/types.js";
+import path from "node:path";
 import { listLabDefinitions } from "./lab/definition/bundled.js";
-import { labsDir, lessonsDir } from "./paths.js";
+import { labSetup } from "./lab/runtime/setup.js";
+import { labsDir, lessonsDir, packageRoot } from "./paths.js";
 import type { ContentIndex } from "./tui/context.js";
 
 /**
@@ -9,7 +11,10 @@ import type { ContentIndex } from "./tui/context.js";
  * screen does not, so start-up does not pay for them). Content with errors is left out; `validate`
  * reports it.
  */
-export function loadContentIndex(packs: readonly LoadedPack[]): ContentIndex {
+export function loadContentIndex(
+  packs: readonly LoadedPack[],
+  { env, home, cwd }: { env: NodeJS.ProcessEnv; home: string; cwd: string },
+): ContentIndex {
   let lessons: ContentIndex["lessons"] | undefined;
   let labs: ContentIndex["labs"] | undefined;
   return {
@@ -21,5 +26,6 @@ export function loadContentIndex(packs: readonly LoadedPack[]): ContentIndex {
         .map(({ id, title, summary, difficulty, minutes }) => ({ id, title, summary, difficulty, minutes }))
         .sort((a, b) => a.id.localeCompare(b.id)));
     },
+    labSetup: () => labSetup(env, home, cwd, path.join(packageRoot, "dist", "bin", "main.js")),
   };
 }

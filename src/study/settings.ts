@@ -22,6 +22,8 @@ export interface Settings {
   unseenPrior: number;
   /** Colour on the screens: `auto` follows the terminal; `NO_COLOR` in the environment always wins. */
   colour: "auto" | "always" | "never";
+  /** The first-run welcome has been shown and dismissed. */
+  welcomeSeen: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -36,6 +38,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   passPercent: null,
   unseenPrior: 0.25,
   colour: "auto",
+  welcomeSeen: false,
 });
 
 type Check = (value: unknown) => boolean;
@@ -60,6 +63,7 @@ const CHECKS: Record<keyof Settings, { check: Check; rule: string }> = {
   passPercent: { check: orNull(between(0, 100)), rule: "a percentage, or null" },
   unseenPrior: { check: between(0, 1), rule: "a probability from 0 to 1" },
   colour: { check: (v) => v === "auto" || v === "always" || v === "never", rule: "auto, always or never" },
+  welcomeSeen: { check: (v) => typeof v === "boolean", rule: "true or false" },
 };
 
 export const SETTING_KEYS = Object.keys(CHECKS) as (keyof Settings)[];
@@ -77,6 +81,7 @@ export const SETTING_HELP: Record<keyof Settings, string> = {
   passPercent: "pass mark in percent (null: the blueprint's)",
   unseenPrior: "chance of a right answer to an unseen question, for readiness",
   colour: "colour on the screens (NO_COLOR always turns it off)",
+  welcomeSeen: "the welcome page has been shown on the first start (false: show it again)",
 };
 
 /** A setting's name on the command line: `newPerDay` is `new-per-day`. */

@@ -4,7 +4,8 @@ import type { Trainer } from "../trainer.js";
 import { interrupt } from "./exit.js";
 import { isTypingText } from "./text-input.js";
 import { ScreenCtx, type ContentIndex, type Navigation, type Route } from "./context.js";
-import { HelpScreen } from "./screens/help.js";
+import { HelpScreen, WELCOME_KEY } from "./screens/help.js";
+import { WelcomeScreen } from "./screens/welcome.js";
 import { HomeScreen } from "./screens/home.js";
 import { StudyScreen } from "./screens/study.js";
 import { ExamScreen } from "./screens/exam/intro.js";
@@ -36,7 +37,15 @@ export function App({ trainer, content, start }: { trainer: Trainer; content: Co
     navReducer,
     start.screen === "home" ? [start] : [{ screen: "home" }, start],
   );
-  const [help, setHelp] = useState(false);
+  // The help overlay on `?`, or the welcome page: on the first start, and from the home screen's help.
+  const [overlay, setOverlay] = useState<"help" | "welcome" | null>(() =>
+    trainer.store.settings().welcomeSeen ? null : "welcome",
+  );
+  const help = overlay !== null;
+  const closeWelcome = () => {
+    if (!trainer.store.settings().welcomeSeen) trainer.store.updateSettings({ welcomeSeen: true });
+    setOverlay(null);
+  };
   const nav: Navigation = useMemo(
     () => ({
       push: (route) => dispatch({ type: "push", route }),
@@ -53,8 +62,12 @@ export function App({ trainer, content, start }: { trainer: Trainer; content: Co
     if (key.ctrl && input === "c") {
       interrupt("SIGINT");
       exit();
-    } else if (input === "?" && !isTypingText()) setHelp((h) => !h);
-    else if (help && (key.escape || input === "q")) setHelp(false);
+      return;
+    }
+    if (overlay === "welcome") return;
+    if (input === "?" && !isTypingText()) setOverlay((o) => (o ? null : "help"));
+    else if (overlay === "help" && (key.escape || input === "q")) setOverlay(null);
+    else if (overlay === "help" && route.screen === "home" && input === WELCOME_KEY) setOverlay("welcome");
   });
 
   return (
@@ -62,7 +75,8 @@ export function App({ trainer, content, start }: { trainer: Trainer; content: Co
       <Box display={help ? "none" : "flex"} flexDirection="column">
         <Screen key={stack.length + route.screen} route={route} />
       </Box>
-      {help ? <HelpScreen route={route} /> : null}
+      {overlay === "help" ? <HelpScreen route={route} /> : null}
+      {overlay === "welcome" ? <WelcomeScreen trainer={trainer} onClose={closeWelcome} /> : null}
     </ScreenCtx.Provider>
   );
 }

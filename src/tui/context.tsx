@@ -1,5 +1,6 @@
 import { createContext, useContext } from "react";
 import type { Lesson } from "../catalog/lesson.js";
+import type { LabSetup } from "../lab/runtime/setup.js";
 import type { ExamOptions, Trainer } from "../trainer.js";
 
 export type Route =
@@ -50,6 +51,8 @@ export interface LabEntry {
 export interface ContentIndex {
   readonly lessons: Lesson[];
   readonly labs: LabEntry[];
+  /** Whether this machine can run a lab, and the command to type; slow (it runs java), so asked once. */
+  labSetup?: () => LabSetup;
 }
 
 export const ScreenCtx = createContext<ScreenContext | null>(null);

@@ -1,5 +1,6 @@
 import { Box, Text } from "ink";
 import type { ReactElement } from "react";
+import { clampOffset, scrollToShow, type Section } from "./lines.js";
 
 /** A body line: text already rendered (it may carry styles), or an element exactly one line tall. */
 export type Line = string | ReactElement;
@@ -7,7 +8,8 @@ export type Line = string | ReactElement;
 /**
  * A whole screen: a title bar, a window onto the body's lines, and a line of key hints. It is always
  * one line shorter than the terminal: ink clears and redraws the whole terminal for a frame that
- * fills it (which flickers), and updates a shorter one in place.
+ * fills it (which flickers), and updates a shorter one in place. The window starts at `offset` kept
+ * within the lines (see `windowStart`), so what is drawn and "↓ more" always agree.
  */
 export function Frame({
   title,
@@ -27,10 +29,9 @@ export function Frame({
   rows: number;
 }) {
   const height = bodyHeight(rows);
-  const visible = lines.slice(offset, offset + height);
-  const more = [offset > 0 ? "↑ more" : "", offset + height < lines.length ? "↓ more" : ""]
-    .filter(Boolean)
-    .join("  ");
+  const top = windowStart(offset, lines.length, rows);
+  const visible = lines.slice(top, top + height);
+  const more = moreMark(top > 0, top + height < lines.length);
   const right = status ?? "";
   const titleWidth = Math.max(0, columns - right.length - 1);
   return (
@@ -58,7 +59,7 @@ export function Frame({
       </Box>
       <Box width={columns}>
         <Text dimColor wrap="truncate-end">
-          {more ? `${more}  ·  ${hints}` : hints}
+          {more ? `${more} · ${hints}` : hints}
         </Text>
       </Box>
     </Box>
@@ -72,4 +73,21 @@ function frameHeight(rows: number): number {
 /** Lines left for the body once the title bar and the hint line are drawn. */
 export function bodyHeight(rows: number): number {
   return frameHeight(rows) - 2;
+}
+
+/**
+ * The first body line shown, for `total` body lines in a terminal `rows` tall: `offset` moved as
+ * little as possible to show `keep` (the cursor's row), then kept within the lines so the last
+ * window is full. `total` must count exactly the lines given to the Frame; a screen that remembers
+ * its scroll stores this value, so scrolling up after overshooting the end moves at once.
+ */
+export function windowStart(offset: number, total: number, rows: number, keep?: Section): number {
+  const height = bodyHeight(rows);
+  return clampOffset(scrollToShow(offset, height, keep), height, total);
+}
+
+/** Before the key hints: whether there is more above or below, in at most 9 columns. */
+function moreMark(above: boolean, below: boolean): string {
+  if (above && below) return "↑↓ more";
+  return above ? "↑ more" : below ? "↓ more" : "";
 }

@@ -1,9 +1,8 @@
 import { useInput, type Key } from "ink";
 import { useState } from "react";
 import { useScreen } from "./context.js";
-import { Frame, bodyHeight, type Line } from "./frame.js";
+import { Frame, bodyHeight, windowStart, type Line } from "./frame.js";
 import { bound } from "./keymap.js";
-import { clampOffset } from "./lines.js";
 import { useTerminalSize } from "./terminal-size.js";
 
 /**
@@ -27,7 +26,7 @@ export function ScrollPage({
   const { columns, rows } = useTerminalSize();
   const [offset, setOffset] = useState(0);
   const height = bodyHeight(rows);
-  const scroll = (delta: number) => setOffset((o) => clampOffset(o + delta, height, lines.length));
+  const scroll = (delta: number) => setOffset((o) => windowStart(o + delta, lines.length, rows));
   useInput(
     (input, key) => {
       if (onKey?.(input, key)) return;
@@ -39,14 +38,5 @@ export function ScrollPage({
     },
     { isActive: active },
   );
-  return (
-    <Frame
-      title={title}
-      lines={lines}
-      offset={clampOffset(offset, height, lines.length)}
-      hints={hints}
-      columns={columns}
-      rows={rows}
-    />
-  );
+  return <Frame title={title} lines={lines} offset={offset} hints={hints} columns={columns} rows={rows} />;
 }

@@ -1,6 +1,7 @@
 import chalk from "chalk";
 import { lexer, type Token, type Tokens } from "marked";
 import stringWidth from "string-width";
+import sliceAnsi from "slice-ansi";
 import wrapAnsi from "wrap-ansi";
 import { stripUnsafe } from "../catalog/terminal-safety.js";
 
@@ -23,9 +24,41 @@ export const style = {
 
 export const width = (s: string): number => stringWidth(s);
 
-/** Wraps at spaces (hard-breaking longer words); `keepIndent` keeps leading spaces, as code needs. */
-export function wrap(text: string, columns: number, keepIndent = false): string[] {
-  return wrapAnsi(text, Math.max(1, columns), { hard: true, trim: !keepIndent }).split("\n");
+/**
+ * Wraps at spaces, never inside a word that fits on a line. A word wider than the line (a long
+ * class name or `key=value`) gets lines of its own and is broken after punctuation where it can be.
+ */
+export function wrap(text: string, columns: number): string[] {
+  const fit = Math.max(1, columns);
+  return wrapAnsi(text, fit, { hard: false, trim: true })
+    .split("\n")
+    .flatMap((line) => (width(line) > fit ? breakWord(line, fit) : [line]));
+}
+
+/** Where a long word may be broken: after these, as `org.apache.` / `kafka=` / `a,` read naturally. */
+const BREAK_AFTER = new Set([".", ",", ";", ":", "=", "/", "\\", "_", "-", "&", "?", ")", "]", "}"]);
+
+/** A line that is one word wider than `columns`, cut into lines that fit (styles are kept). */
+function breakWord(line: string, columns: number): string[] {
+  // The column after each character, and whether the word may be broken there.
+  const stops: { column: number; soft: boolean }[] = [];
+  let column = 0;
+  for (const char of chalkless(line)) {
+    column += stringWidth(char);
+    stops.push({ column, soft: BREAK_AFTER.has(char) });
+  }
+  const out: string[] = [];
+  let start = 0;
+  while (column - start > columns) {
+    const fitting = stops.filter((s) => s.column > start && s.column <= start + columns);
+    // Break after punctuation unless that leaves less than a third of the line used.
+    const soft = fitting.filter((s) => s.soft && s.column - start >= columns / 3).at(-1);
+    const end = (soft ?? fitting.at(-1))?.column ?? start + columns;
+    out.push(sliceAnsi(line, start, end));
+    start = end;
+  }
+  out.push(sliceAnsi(line, start));
+  return out;
 }
 
 /** `prefix` on the first line; the wrapped rest aligned under the text. */
@@ -90,9 +123,9 @@ function block(token: Token, columns: number): string[] {
         columns,
       );
     case "code":
-      return (token as Tokens.Code).text
-        .split("\n")
-        .flatMap((line) => wrap(line, columns - 2, true).map((part) => `  ${style.accent(part)}`));
+      // Code keeps its lines as written (a wrapped shell line would lose its \ continuation); a line
+      // wider than the screen is cut by the frame, with a visible mark (see frame.tsx).
+      return (token as Tokens.Code).text.split("\n").map((line) => `  ${style.accent(line)}`);
     case "blockquote":
       return indent(blocks((token as Tokens.Blockquote).tokens, columns - 2), "│ ", "│ ");
     case "list":

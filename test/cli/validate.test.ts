@@ -88,6 +88,7 @@ describe("ccaak-train validate", () => {
       "broken-pack",
       "good-pack",
       "lint-fixtures",
+      "tui-long",
       "tui-pack",
     ]);
   });

@@ -23,8 +23,16 @@ async function waitFor(text: string | RegExp, timeoutMs = 15_000): Promise<strin
   throw new Error(`"${String(text)}" did not appear; the screen was:\n${last}`);
 }
 
-/** Waits for the home screen, then a moment more: keys typed before ink takes the keyboard are lost. */
+/**
+ * Waits for the home screen (closing the welcome page of a first start), then a moment more: keys
+ * typed before ink takes the keyboard are lost.
+ */
 async function ready(): Promise<string> {
+  const first = await waitFor(/Welcome to ccaak-train|Predicted exam score/);
+  if (first.includes("Welcome to ccaak-train")) {
+    await new Promise((r) => setTimeout(r, 500));
+    await keys("Enter");
+  }
   const text = await waitFor("Predicted exam score");
   await new Promise((r) => setTimeout(r, 500));
   return text;

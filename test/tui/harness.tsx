@@ -16,15 +16,32 @@ const pack = path.resolve(import.meta.dirname, "../fixtures/tui-pack");
  * The study app on the screen-test pack, a real progress database in a temporary folder, and a clock
  * the test moves by hand.
  */
-export function openApp(start: Route, content: ContentIndex = { lessons: [], labs: [] }) {
+export function openApp(
+  start: Route,
+  content: ContentIndex = { lessons: [], labs: [] },
+  options: {
+    /** The terminal's size (ink-testing-library's is 100 columns; rows default to 24). */
+    size?: { columns: number; rows: number };
+    /** Another question pack folder. */
+    pack?: string;
+    /** Show the first-start welcome page, as a new progress database does. */
+    firstRun?: boolean;
+  } = {},
+) {
   const home = mkdtempSync(path.join(os.tmpdir(), "ccaak-tui-"));
   const clock = { now: Date.UTC(2026, 10, 24, 9, 0, 0) };
   const trainer = new Trainer(
-    collect([loadPack(pack, "path")]),
+    collect([loadPack(options.pack ?? pack, "path")]),
     openStore(path.join(home, "progress.db")),
     () => clock.now,
   );
+  if (!options.firstRun) trainer.store.updateSettings({ welcomeSeen: true });
   const app = render(<App trainer={trainer} content={content} start={start} />);
+  if (options.size) {
+    Object.defineProperty(app.stdout, "columns", { value: options.size.columns });
+    Object.defineProperty(app.stdout, "rows", { value: options.size.rows });
+    app.stdout.emit("resize");
+  }
   const frame = () => app.lastFrame() ?? "";
   return {
     app,

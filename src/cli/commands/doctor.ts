@@ -6,22 +6,8 @@ import { dockerEngineReachable } from "../../lab/runtime/docker.js";
 import { allPorts, computeLayout, DEFAULT_BASE_PORT } from "../../lab/layout.js";
 import { takenPorts } from "../../lab/runtime/ports.js";
 import { loadState } from "../../lab/attempt/state.js";
-import {
-  detectJava,
-  detectMaven,
-  findKafkaLibs,
-  INSTALL_JAVA,
-  INSTALL_MAVEN,
-  kafkaCacheDir,
-  pinnedKafkaVersion,
-} from "../../lab/runtime/toolchain.js";
+import { javaCheck, kafkaCacheCheck, kafkaSourceCheck, type Check } from "../../lab/runtime/setup.js";
 import { EXIT, type CommandContext } from "../command.js";
-
-export interface Check {
-  name: string;
-  status: "ok" | "warn" | "fail";
-  detail: string;
-}
 
 function nodeCheck(): Check {
   const [major = 0, minor = 0] = process.versions.node.split(".").map(Number);
@@ -30,55 +16,6 @@ function nodeCheck(): Check {
     name: "node",
     status: ok ? "ok" : "fail",
     detail: `Node ${process.versions.node}${ok ? "" : " (needs 20.19 or newer)"}`,
-  };
-}
-
-function javaCheck(env: NodeJS.ProcessEnv): Check {
-  const java = detectJava(env);
-  if (!java) return { name: "java", status: "fail", detail: `not found. ${INSTALL_JAVA}` };
-  if (java.major === null || java.major < 17) {
-    return {
-      name: "java",
-      status: "fail",
-      detail: `Java ${java.version ?? "?"} is too old. ${INSTALL_JAVA}`,
-    };
-  }
-  return { name: "java", status: "ok", detail: `Java ${java.version} (${java.bin})` };
-}
-
-function kafkaSourceCheck(env: NodeJS.ProcessEnv, home: string): Check {
-  if (env.KAFKA_HOME) {
-    const libs = findKafkaLibs(env, home);
-    return libs
-      ? { name: "kafka-source", status: "ok", detail: `KAFKA_HOME=${env.KAFKA_HOME} (Kafka ${libs.version})` }
-      : {
-          name: "kafka-source",
-          status: "fail",
-          detail: `KAFKA_HOME=${env.KAFKA_HOME} has no libs/. ${INSTALL_MAVEN}`,
-        };
-  }
-  const maven = detectMaven(env);
-  return maven
-    ? {
-        name: "kafka-source",
-        status: "ok",
-        detail: `Maven ${maven.version} (fetches Kafka ${pinnedKafkaVersion()})`,
-      }
-    : {
-        name: "kafka-source",
-        status: "fail",
-        detail: `neither Maven nor KAFKA_HOME found. ${INSTALL_MAVEN}`,
-      };
-}
-
-function kafkaCacheCheck(env: NodeJS.ProcessEnv, home: string): Check {
-  const libs = findKafkaLibs(env, home);
-  if (libs)
-    return { name: "kafka-cache", status: "ok", detail: `Kafka ${libs.version} jars in ${libs.libsDir}` };
-  return {
-    name: "kafka-cache",
-    status: "warn",
-    detail: `not fetched yet; the first \`lab start\` resolves it into ${kafkaCacheDir(env, home)}`,
   };
 }
 

@@ -35,7 +35,11 @@ export async function openTrainer(ctx: CommandContext, route: Route): Promise<nu
   if (level !== undefined) process.env.FORCE_COLOR = String(level);
   const { runTrainer } = await import("../../tui/run.js");
   try {
-    return await runTrainer(trainer, loadContentIndex(trainer.catalog.packs), route);
+    return await runTrainer(
+      trainer,
+      loadContentIndex(trainer.catalog.packs, { env: ctx.env, home: ctx.home, cwd: process.cwd() }),
+      route,
+    );
   } finally {
     trainer.close();
   }

@@ -100,8 +100,8 @@ export function HomeScreen() {
       {stats.questions} seen
     </Text>,
     <Text key="pred">
-      Predicted exam score <Text bold>{Math.round(stats.predictedScore * 100)}%</Text> (pass mark {pass}%)
-      {stats.exams[0] ? ` · last mock exam ${Math.round(stats.exams[0].percent)}%` : ""}
+      Predicted exam score <Text bold>{Math.round(stats.predictedScore * 100)}%</Text>
+      {` · ${unseenWords(stats.questions - stats.seen, stats.questions, stats.unseenPrior)}`}
     </Text>,
     "",
     ...stats.domains.map((d) => (
@@ -111,6 +111,10 @@ export function HomeScreen() {
         <Text dimColor>{`  ${d.weight}% of exam`}</Text>
       </Text>
     )),
+    <Text key="legend" dimColor>
+      {`  │ in a bar: the pass mark, ${pass}%`}
+      {stats.exams[0] ? ` · last mock exam ${Math.round(stats.exams[0].percent)}%` : ""}
+    </Text>,
     "",
   ];
   const menuHeight = Math.max(3, bodyHeight(rows) - lines.length);
@@ -140,6 +144,12 @@ export function HomeScreen() {
       rows={rows}
     />
   );
+}
+
+/** How much of the predicted score is the prior: "380 of 385 questions unseen count at 25%". */
+export function unseenWords(unseen: number, total: number, prior: number): string {
+  if (unseen === 0) return "every question seen";
+  return `${unseen} of ${total} question${total === 1 ? "" : "s"} unseen count at ${Math.round(prior * 100)}%`;
 }
 
 function leftTime(session: ExamSession, now: number): string {

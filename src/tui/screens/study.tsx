@@ -5,9 +5,8 @@ import { useAnswerKeys } from "../answer-input.js";
 import { useLiveState } from "../live-state.js";
 import { editLine, setTypingText } from "../text-input.js";
 import { useScreen } from "../context.js";
-import { Frame, bodyHeight, type Line } from "../frame.js";
+import { Frame, bodyHeight, windowStart, type Line } from "../frame.js";
 import { bound } from "../keymap.js";
-import { clampOffset, scrollToShow } from "../lines.js";
 import { wrap } from "../text.js";
 import { feedbackDoc, questionDoc } from "../question-doc.js";
 import { useTerminalSize } from "../terminal-size.js";
@@ -197,13 +196,31 @@ function QuestionTurn({
   const doc = recorded
     ? feedbackDoc(question, shown, answer ?? null, recorded.result, width)
     : questionDoc(question, shown, answer, answerKeys, width);
-  const view = recorded
-    ? clampOffset(offset, height, doc.lines.length)
-    : clampOffset(
-        scrollToShow(offset, height, doc.sections.get(`row-${answerKeys.cursor}`)),
-        height,
-        doc.lines.length,
-      );
+  const ratingLine = recorded ? (
+    <Text key="rating">
+      Rated <Text bold>{RATING_NAMES[rating ?? recorded.rating]}</Text>
+      {rating !== recorded.rating
+        ? ` (you changed it from ${RATING_NAMES[recorded.rating]})`
+        : recorded.result.correct
+          ? " (right: Good; say Hard or Easy if it was)"
+          : " (wrong: Again)"}
+    </Text>
+  ) : null;
+  const { note, flagged } = turn.state;
+  const noteLines: Line[] =
+    note !== null
+      ? [<Text key="note" bold>{`Note for the pack's author (Enter saves, Esc cancels): ${note}▏`}</Text>, ""]
+      : flagged
+        ? ["⚑ Flagged as doubtful for the pack's author (ccaak-train flags list).", ""]
+        : [];
+  // The window is worked out on exactly the lines the frame draws, the rating line included.
+  const lines: Line[] = ratingLine ? [ratingLine, "", ...noteLines, ...doc.lines] : doc.lines;
+  const view = windowStart(
+    offset,
+    lines.length,
+    rows,
+    recorded ? undefined : doc.sections.get(`row-${answerKeys.cursor}`),
+  );
   if (view !== offset) setOffset(view);
 
   useInput(
@@ -251,24 +268,6 @@ function QuestionTurn({
     { isActive: active },
   );
 
-  const { note, flagged } = turn.state;
-  const noteLines: Line[] =
-    note !== null
-      ? [<Text key="note" bold>{`Note for the pack's author (Enter saves, Esc cancels): ${note}▏`}</Text>, ""]
-      : flagged
-        ? ["⚑ Flagged as doubtful for the pack's author (ccaak-train flags list).", ""]
-        : [];
-  const lines: Line[] = [...noteLines, ...doc.lines];
-  const ratingLine = recorded ? (
-    <Text key="rating">
-      Rated <Text bold>{RATING_NAMES[rating ?? recorded.rating]}</Text>
-      {rating !== recorded.rating
-        ? ` (you changed it from ${RATING_NAMES[recorded.rating]})`
-        : recorded.result.correct
-          ? " (right: Good; say Hard or Easy if it was)"
-          : " (wrong: Again)"}
-    </Text>
-  ) : null;
   const intervals = recorded ? trainer.nextIntervals(question.id, recorded.reviewId) : null;
   const hints = intervals
     ? `${([1, 2, 3, 4] as const).map((r) => `${r} ${RATING_NAMES[r]} ${formatInterval(intervals[r])}`).join(" · ")} · Enter next · ! doubt`
@@ -279,7 +278,7 @@ function QuestionTurn({
     <Frame
       title={`${title} · ${trainer.domainName(question.domain)} · ${question.difficulty}`}
       status={`${position} `}
-      lines={ratingLine ? [ratingLine, "", ...lines] : lines}
+      lines={lines}
       offset={view}
       hints={hints}
       columns={columns}

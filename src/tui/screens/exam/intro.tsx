@@ -6,6 +6,7 @@ import { useScreen } from "../../context.js";
 import { Frame, type Line } from "../../frame.js";
 import { bound } from "../../keymap.js";
 import { useTerminalSize } from "../../terminal-size.js";
+import { wrap } from "../../text.js";
 import { formatClock } from "./clock.js";
 import { RunningExam } from "./running.js";
 
@@ -47,7 +48,10 @@ export function ExamScreen({
   );
 
   if (exam) return <RunningExam examId={exam.examId} initial={exam.session} tickMs={tickMs} />;
-  const lines = left ? resumeLines(left.session, trainer.now(), discarding) : introLines(trainer, options);
+  const width = Math.max(20, columns - 1);
+  const lines = left
+    ? resumeLines(left.session, trainer.now(), discarding, width)
+    : introLines(trainer, options, width);
   return (
     <Frame
       title="Mock exam"
@@ -60,7 +64,11 @@ export function ExamScreen({
   );
 }
 
-function introLines(trainer: ReturnType<typeof useScreen>["trainer"], options: ExamOptions): Line[] {
+function introLines(
+  trainer: ReturnType<typeof useScreen>["trainer"],
+  options: ExamOptions,
+  width: number,
+): Line[] {
   const format = trainer.examFormat(options);
   const domains = new Set(
     options.domains?.length ? options.domains : trainer.blueprint.domains.map((d) => d.id),
@@ -79,21 +87,25 @@ function introLines(trainer: ReturnType<typeof useScreen>["trainer"], options: E
     <Text key="a" bold>
       Mock exam: {count} questions {time}, pass mark {format.passPercent}%.
     </Text>,
-    ...(scope.length > 0 ? [scope.join(" · ")] : []),
+    ...(scope.length > 0 ? wrap(scope.join(" · "), width) : []),
     ...(count < format.count ? [`(${format.count} asked for; the bank has ${available} that fit.)`] : []),
     "",
-    "Questions are drawn per the exam's domain weights. You can change answers, flag",
-    "questions and move back and forth until you submit; at zero the exam submits itself.",
-    "Multiple select, matching and list order count only when wholly right.",
-    options.strictTime
-      ? "Strict time: the clock runs from the start, even while this program is closed; no pause."
-      : "p pauses. If you leave or the program closes, the exam is kept with its clock stopped.",
+    ...wrap(
+      [
+        "Questions are drawn per the exam's domain weights. You can change answers, flag questions and move back and forth until you submit; at zero the exam submits itself.",
+        "Multiple select, matching and list order count only when wholly right.",
+        options.strictTime
+          ? "Strict time: the clock runs from the start, even while this program is closed; no pause."
+          : "p pauses. If you leave or the program closes, the exam is kept with its clock stopped.",
+      ].join(" "),
+      width,
+    ),
     "",
     "Press Enter to start, q to go back.",
   ];
 }
 
-function resumeLines(session: ExamSession, now: number, discarding: boolean): Line[] {
+function resumeLines(session: ExamSession, now: number, discarding: boolean, width: number): Line[] {
   const answered = session.answers.filter((a) => a !== null).length;
   const limit = timeLimitMs(session.paper);
   const left = limit === null ? "untimed" : `${formatClock(remainingMs(session, now))} left`;
@@ -103,8 +115,11 @@ function resumeLines(session: ExamSession, now: number, discarding: boolean): Li
     </Text>,
     session.strictTime ? "It keeps strict time: its clock ran while the program was closed." : "",
     "",
-    discarding
-      ? "Discard it? Its answers still count for your schedule, but it gets no score. y discard · any key keeps it"
-      : "Press Enter to resume it, d to discard it, q to go back.",
+    ...wrap(
+      discarding
+        ? "Discard it? Its answers still count for your schedule, but it gets no score. y discard · any key keeps it"
+        : "Press Enter to resume it, d to discard it, q to go back.",
+      width,
+    ),
   ];
 }

@@ -64,7 +64,7 @@ export function overviewFrame(
       status={status}
       lines={lines}
       offset={0}
-      hints="↑↓ move · Enter go to · F next flagged · S submit · o back · q leave (resume later)"
+      hints="↑↓ move · Enter go to · F next flagged · S submit · o back · q leave"
       columns={columns}
       rows={rows}
     />

@@ -3,9 +3,8 @@ import type { Dispatch } from "react";
 import type { Question } from "../../../catalog/types.js";
 import { isComplete, toShownAnswer, type Answer, type ExamSession } from "../../../study/index.js";
 import { effectiveAnswer, useAnswerKeys, type AnswerKeys } from "../../answer-input.js";
-import { Frame, bodyHeight, type Line } from "../../frame.js";
+import { Frame, bodyHeight, windowStart, type Line } from "../../frame.js";
 import { bound } from "../../keymap.js";
-import { clampOffset, scrollToShow } from "../../lines.js";
 import { questionDoc } from "../../question-doc.js";
 import type { TerminalSize } from "../../terminal-size.js";
 import type { ExamView, ExamViewAction } from "./mode.js";
@@ -96,7 +95,6 @@ export function questionFrame(
   const index = session.current;
   const item = session.paper.items[index]!;
   const given = session.answers[index] ?? undefined;
-  const height = bodyHeight(rows);
   const doc = question
     ? questionDoc(
         question,
@@ -114,7 +112,7 @@ export function questionFrame(
   const shifted = section
     ? { start: section.start + banner.length, end: section.end + banner.length }
     : undefined;
-  const offset = clampOffset(scrollToShow(view.offset, height, shifted), height, lines.length);
+  const offset = windowStart(view.offset, lines.length, rows, shifted);
   if (offset !== view.offset) show({ type: "scrollTo", offset });
   const answered = question && given !== undefined && isComplete(question, given);
   const pause = session.strictTime ? "" : " · p pause";

@@ -4,9 +4,8 @@ import type { Question } from "../../../catalog/types.js";
 import { scoreExam, type ExamResult, type ExamSession } from "../../../study/index.js";
 import { Bar } from "../../bar.js";
 import { useScreen } from "../../context.js";
-import { Frame, bodyHeight, type Line } from "../../frame.js";
+import { Frame, bodyHeight, windowStart, type Line } from "../../frame.js";
 import { bound } from "../../keymap.js";
-import { clampOffset } from "../../lines.js";
 import { moveCursor, windowAround } from "../../list.js";
 import { feedbackDoc, firstLine } from "../../question-doc.js";
 import { useTerminalSize, type TerminalSize } from "../../terminal-size.js";
@@ -116,8 +115,14 @@ export function ResultsScreen({ examId }: { examId: number }) {
       />
     );
   }
-  if (view.walk !== null && shown[view.walk] !== undefined)
-    return walkFrame(stored.session, result, shown[view.walk]!, view.offset, trainer.questions, size);
+  if (view.walk !== null && shown[view.walk] !== undefined) {
+    const index = shown[view.walk]!;
+    const walk = walkLines(stored.session, result, index, trainer.questions, columns);
+    // Scrolling past the end stops at the last window, so scrolling back moves at once.
+    const top = windowStart(view.offset, walk.length, rows);
+    if (top !== view.offset) dispatch({ type: "scrollBy", lines: top - view.offset });
+    return walkFrame(stored.session, result, index, walk, top, size);
+  }
   return resultsFrame(
     stored.session,
     result,
@@ -130,29 +135,38 @@ export function ResultsScreen({ examId }: { examId: number }) {
 }
 
 /** One question of the paper after the exam: the verdict, the solution and the explanation. */
-function walkFrame(
+function walkLines(
   session: ExamSession,
   result: ExamResult,
   walk: number,
-  offset: number,
   questions: ReadonlyMap<string, Question>,
-  { columns, rows }: TerminalSize,
-) {
-  const count = session.paper.items.length;
+  columns: number,
+): string[] {
   const item = session.paper.items[walk]!;
   const question = questions.get(item.questionId);
   const score = result.items[walk]!;
   const width = Math.max(20, columns - 1);
-  const doc = question
-    ? feedbackDoc(question, item.shown, session.answers[walk] ?? null, score.result, width)
-    : null;
-  const lines = doc ? doc.lines : ["This question is no longer in any pack."];
+  return question
+    ? feedbackDoc(question, item.shown, session.answers[walk] ?? null, score.result, width).lines
+    : ["This question is no longer in any pack."];
+}
+
+function walkFrame(
+  session: ExamSession,
+  result: ExamResult,
+  walk: number,
+  lines: readonly string[],
+  offset: number,
+  { columns, rows }: TerminalSize,
+) {
+  const count = session.paper.items.length;
+  const score = result.items[walk]!;
   return (
     <Frame
       title={`Results · question ${walk + 1}/${count}${score.flagged ? " ⚑" : ""}`}
       status={`${score.correct ? "✓ right" : "✗ wrong"} `}
       lines={lines}
-      offset={clampOffset(offset, bodyHeight(rows), lines.length)}
+      offset={offset}
       hints="n next · b previous · ↑↓ scroll · q back to results"
       columns={columns}
       rows={rows}
