@@ -32,6 +32,14 @@ async function keys(...sequence: string[]) {
 }
 
 function start(home: string, args: string) {
+  // A returning learner: the first-run welcome was dismissed long ago.
+  spawnSync(
+    process.execPath,
+    [path.join(root, "dist/bin/main.js"), "config", "set", "welcome-seen", "true"],
+    {
+      env: { ...process.env, CCAAK_HOME: home },
+    },
+  );
   const command = `cd ${root} && env CCAAK_HOME=${home} NO_COLOR=1 node dist/bin/main.js ${args}; echo "exit $?"; sleep 30`;
   tmux("new-session", "-d", "-s", session, "-x", "80", "-y", "24", command);
 }

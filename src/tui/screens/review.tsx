@@ -91,7 +91,7 @@ export function ReviewScreen() {
       title="Review"
       lines={lines}
       offset={0}
-      hints="↑↓ move · Enter open (a missed question: practise the ones you missed last time) · q back"
+      hints="↑↓ move · Enter open (a missed one: practise them all) · q back"
       columns={columns}
       rows={rows}
     />

@@ -227,7 +227,7 @@ function resultsFrame(
       status={`${verdict} `}
       lines={[...head, ...list]}
       offset={0}
-      hints="↑↓ move · Enter walk through · f filter · m practise the missed · q back"
+      hints="↑↓ move · Enter walk · f filter · m practise missed · q back"
       columns={columns}
       rows={rows}
     />
