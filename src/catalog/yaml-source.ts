@@ -47,11 +47,13 @@ export class YamlSource {
     // An alias can point at an anchor that does not exist, or expand a few lines into millions of
     // nodes; content never needs one, so anchors and aliases are refused where they are written.
     const anchors: { range: Node["range"]; what: string }[] = [];
-    visit(this.doc, (_, node) => {
-      if (isAlias(node)) anchors.push({ range: node.range, what: `alias *${node.source}` });
-      else if (isNode(node) && node.anchor)
-        anchors.push({ range: node.range, what: `anchor &${node.anchor}` });
-    });
+    // Both are written with `&` or `*`; a text with neither has none, and the walk is skipped.
+    if (/[&*]/.test(text))
+      visit(this.doc, (_, node) => {
+        if (isAlias(node)) anchors.push({ range: node.range, what: `alias *${node.source}` });
+        else if (isNode(node) && node.anchor)
+          anchors.push({ range: node.range, what: `anchor &${node.anchor}` });
+      });
     if (anchors.length > 0) this.refuseAnchors(anchors[0]!.range, anchors[0]!.what, anchors.length - 1);
     this.data = this.syntaxErrors.length > 0 ? undefined : this.doc.toJS({ maxAliasCount: 0 });
   }
