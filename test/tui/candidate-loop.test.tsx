@@ -212,3 +212,21 @@ describe("settings a learner can see and change", () => {
     expect(app.frame()).toContain("new-per-day must be a whole number");
   });
 });
+
+describe("the exam overview", () => {
+  it("shows each question's first line and F jumps to the next flagged one", async () => {
+    const a = await startExam();
+    await a.press("n", "n", "f", "o");
+    expect(a.frame()).toMatch(/3\. · ⚑ /);
+    await a.press(KEY.up, KEY.up, "F");
+    expect(
+      a
+        .frame()
+        .split("\n")
+        .find((l) => l.includes("›")),
+    ).toMatch(/›\s+3\./);
+    const paper = a.trainer.store.exam(1)!.session.paper;
+    const first = a.trainer.questions.get(paper.items[0]!.questionId)!;
+    expect(a.frame()).toContain(first.stem.split("\n")[0]!.replace(/[*_`]/g, "").slice(0, 30));
+  });
+});
