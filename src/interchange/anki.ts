@@ -61,7 +61,7 @@ function back(q: Question): string {
     case "multiple": {
       const right = q.options.flatMap((o, i) => (o.correct ? [letter(i)] : []));
       const reasons = q.options.map(
-        (o, i) =>
+        (o) =>
           `<li>${o.correct ? "<b>right</b>" : "wrong"}: ${escapeHtml(o.text)}${o.why ? ` - ${escapeHtml(o.why)}` : ""}</li>`,
       );
       return `${para(`Answer: ${right.join(", ")}`)}<ol type="A">${reasons.join("")}</ol>${explanation}`;

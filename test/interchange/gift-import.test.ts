@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readGift } from "../../src/interchange/gift-import.js";
 import { assignIds } from "../../src/interchange/draft.js";
+import { findUnsafeCharacters } from "../../src/catalog/terminal-safety.js";
 
 const fixture = path.join(import.meta.dirname, "../fixtures/gift/every-construct.gift");
 const FILE = "every-construct.gift";
@@ -128,7 +129,11 @@ describe("reading GIFT", () => {
   it("drops control characters, so no written file carries one", () => {
     const read = readGift("Q \u001b[31mred {\n=a\u0007\n~b\n####x\u009b\n}\n", "c.gift");
     expect(read.drafts[0]!.stem).toBe("Q red");
-    expect(JSON.stringify(read.drafts[0])).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    const q = read.drafts[0]!;
+    const texts = q.body.type === "single" ? q.body.options.map((o) => o.text) : [];
+    expect(texts).toEqual(["a", "b"]);
+    expect(q.explanation).toBe("x");
+    expect([q.stem, q.explanation, ...texts].flatMap(findUnsafeCharacters)).toEqual([]);
   });
 });
 
