@@ -65,7 +65,9 @@ export async function run(ctx: CommandContext): Promise<number> {
   }
   for (const d of [...outcome.diagnostics].sort(compareDiagnostics)) ctx.err(formatDiagnostic(d));
   const needing = [...new Set(outcome.diagnostics.map((d) => displayPath(d.file)))].sort();
-  ctx.out(`${needing.length} files need an author's hand before the pack passes validate:`);
+  ctx.out(
+    `${needing.length} ${needing.length === 1 ? "file needs" : "files need"} an author's hand before the pack passes validate:`,
+  );
   for (const file of needing) ctx.out(`  ${file}`);
   return EXIT.failed;
 }
