@@ -55,6 +55,8 @@ export async function run(ctx: CommandContext): Promise<number> {
   );
   for (const r of reports) ctx.err(`${r.file}:${r.line}: ${r.message}`);
   const into = displayPath(path.resolve(values.into));
+  if (values["pack-id"] && !outcome.createdManifest)
+    ctx.err(`--pack-id is not used: ${into} is already a pack and keeps the id in its pack.yaml`);
   const manifest = outcome.createdManifest
     ? ` (a new pack: edit ${into}/pack.yaml for its title, author and licence)`
     : "";
