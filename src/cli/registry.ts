@@ -36,6 +36,18 @@ export const commands: CommandEntry[] = [
     load: () => import("./commands/packs.js"),
   },
   {
+    name: "import",
+    usage: "import {gift,aiken} FILE... --into DIR [--pack-id ID] [--domain D] [--domain-map FILE]",
+    summary: "questions from Moodle GIFT or Aiken into a pack",
+    load: () => import("./commands/import.js"),
+  },
+  {
+    name: "export",
+    usage: "export {gift,anki} PACK [--out FILE]",
+    summary: "a pack as GIFT for Moodle or an Anki import file",
+    load: () => import("./commands/export.js"),
+  },
+  {
     name: "stats",
     usage: "stats [--json]",
     summary: "due counts, streak, readiness",
