@@ -40,7 +40,8 @@ function start(home: string, args: string) {
       env: { ...process.env, CCAAK_HOME: home },
     },
   );
-  const command = `cd ${root} && env CCAAK_HOME=${home} NO_COLOR=1 node dist/bin/main.js ${args}; echo "exit $?"; sleep 30`;
+  // CI=false: ink draws nothing interactive when it believes it runs under CI.
+  const command = `cd ${root} && env CCAAK_HOME=${home} CI=false NO_COLOR=1 node dist/bin/main.js ${args}; echo "exit $?"; sleep 30`;
   tmux("new-session", "-d", "-s", session, "-x", "80", "-y", "24", command);
 }
 
