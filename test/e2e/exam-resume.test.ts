@@ -40,8 +40,8 @@ function start(home: string, args: string) {
       env: { ...process.env, CCAAK_HOME: home },
     },
   );
-  // CI=false: ink draws nothing interactive when it believes it runs under CI.
-  const command = `cd ${root} && env CCAAK_HOME=${home} CI=false NO_COLOR=1 node dist/bin/main.js ${args}; echo "exit $?"; sleep 30`;
+  // CI=true, as a learner's shell may have it: the screens must still be drawn.
+  const command = `cd ${root} && env CCAAK_HOME=${home} CI=true NO_COLOR=1 node dist/bin/main.js ${args}; echo "exit $?"; sleep 30`;
   tmux("new-session", "-d", "-s", session, "-x", "80", "-y", "24", command);
 }
 

@@ -33,6 +33,9 @@ export async function openTrainer(ctx: CommandContext, route: Route): Promise<nu
   // Colour is decided when chalk loads, so it is set before the screens (and ink) are imported.
   const level = colourLevel(ctx.env, trainer.store.settings().colour);
   if (level !== undefined) process.env.FORCE_COLOR = String(level);
+  // The screens run only in a terminal (checked above). ink reads `CI` when it loads and, if set,
+  // draws nothing until the program ends, as on a build server; a learner's shell may carry it.
+  for (const name of ["CI", "CONTINUOUS_INTEGRATION"]) if (name in process.env) process.env[name] = "false";
   const { runTrainer } = await import("../../tui/run.js");
   try {
     return await runTrainer(
