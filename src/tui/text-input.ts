@@ -1,4 +1,5 @@
 import type { Key } from "ink";
+import { stripUnsafe } from "../catalog/terminal-safety.js";
 
 let typing = false;
 
@@ -28,7 +29,7 @@ export function editLine(
   if (key.escape) return "cancel";
   if (key.backspace || key.delete) return text.slice(0, -1);
   if (key.ctrl || key.meta) return text;
-  // eslint-disable-next-line no-control-regex
-  const typed = input.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, "");
+  // One line: the content rule's unsafe characters go, and so do the tab and newline it allows.
+  const typed = stripUnsafe(input).replace(/[\t\n]/g, "");
   return (text + typed).slice(0, maxLength);
 }
