@@ -29,7 +29,10 @@ export interface GradeReport {
   hintPenalty: number;
   percent: number;
   passPercent: number;
+  /** Score at the pass mark and every required check passed. */
   passed: boolean;
+  /** Titles of the required checks that failed: each alone keeps the drill from passing. */
+  failedGates: string[];
   measured: {
     /** Null when the target region's records could not be read. */
     rpoRecords: number | null;
@@ -71,6 +74,7 @@ export function scoreDrill(
       check: spec.check,
       title: spec.title,
       passed: outcome.passed,
+      required: spec.required,
       points: outcome.passed ? spec.points : 0,
       maxPoints: spec.points,
       observed: outcome.observed,
@@ -82,6 +86,7 @@ export function scoreDrill(
   const penalty = Math.min(earned, used * lab.hintCost);
   const score = earned - penalty;
   const percent = lab.points > 0 ? Math.round((score / lab.points) * 1000) / 10 : 100;
+  const failedGates = checks.filter((c) => c.required && !c.passed).map((c) => c.title);
   const d: DrillFacts = input.drill;
   const target = input.observed.regions[input.to];
   const recordsRead = target.reachable && !target.problems.some((p) => p.startsWith("records:"));
@@ -96,7 +101,8 @@ export function scoreDrill(
     hintPenalty: penalty,
     percent,
     passPercent: lab.passPercent,
-    passed: checks.length > 0 && percent >= lab.passPercent,
+    passed: checks.length > 0 && percent >= lab.passPercent && failedGates.length === 0,
+    failedGates,
     measured: {
       rpoRecords: recordsRead ? d.lost : null,
       rpoSeconds: recordsRead ? d.lostSeconds : null,

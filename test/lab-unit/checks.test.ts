@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { formatGrade } from "../../src/cli/commands/lab/format.js";
 import { analyseDrill } from "../../src/lab/checks/drill.js";
+import { loadLabDefinition } from "../../src/lab/definition/bundled.js";
+import { scoreDrill } from "../../src/lab/grade.js";
 import { CHECKS } from "../../src/lab/checks/registry.js";
 import type { GradeInput, ObservedState, RegionState } from "../../src/lab/checks/types.js";
 import type { TimelineEvent } from "../../src/lab/attempt/timeline.js";
@@ -190,5 +193,49 @@ describe("checks", () => {
     expect(
       check.run(input({ observed: { mm2: { ...observed.mm2, properties: acls } } }), params).observed,
     ).toBe("not as required: sync.topic.acls.enabled=true");
+  });
+});
+
+describe("gates", () => {
+  const lab = loadLabDefinition("planned-failover")!;
+  const spec = (check: string, points: number, required: boolean, params: unknown) => ({
+    check,
+    points,
+    required,
+    title: check,
+    hint: `${check} hint`,
+    params,
+  });
+  const gated = {
+    ...lab,
+    points: 100,
+    passPercent: 80,
+    checks: [
+      spec("dns-points-to", 90, false, { region: "B" }),
+      spec("apps-running-on", 10, true, { region: "B", apps: ["producer", "consumer"] }),
+    ],
+  };
+  const meta = { attempt: "a#1", startedAt: iso(0), gradedAt: iso(1) };
+
+  it("a failed required check fails the drill whatever the score, and is named", () => {
+    const stopped = input({
+      observed: {
+        apps: {
+          producer: { running: false, region: null, settings: {} },
+          consumer: { running: true, region: "B", settings: {} },
+        },
+      },
+    });
+    const report = scoreDrill(gated, stopped, meta);
+    expect(report.percent).toBe(90);
+    expect(report.passed).toBe(false);
+    expect(report.failedGates).toEqual(["apps-running-on"]);
+    expect(report.checks[1]).toMatchObject({ required: true, passed: false, hint: "apps-running-on hint" });
+    expect(formatGrade(report).split("\n")[2]).toBe("NOT PASSED: apps-running-on (required)");
+  });
+
+  it("passes when the gates pass and the score reaches the mark", () => {
+    const report = scoreDrill(gated, input(), meta);
+    expect(report).toMatchObject({ passed: true, failedGates: [], percent: 100 });
   });
 });

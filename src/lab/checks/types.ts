@@ -90,6 +90,8 @@ export interface CheckResult {
   check: string;
   title: string;
   passed: boolean;
+  /** A gate: the drill is not passed while this check fails. */
+  required: boolean;
   points: number;
   maxPoints: number;
   observed: string;

@@ -66,6 +66,7 @@ export function parseLabFile(
     checks.push({
       check: entry.check,
       points: entry.points,
+      required: entry.required,
       title: entry.title ?? definition.title(params.data),
       hint: entry.hint ?? definition.hint,
       params: params.data,

@@ -74,6 +74,8 @@ const faultsSchema = z.strictObject({
 const checkSchema = z.strictObject({
   check: z.string().min(1),
   points: z.int().min(0).max(1000),
+  /** A gate: the drill fails when this check fails, whatever the score. */
+  required: z.boolean().default(false),
   title: text.optional(),
   hint: text.optional(),
   params: z.record(z.string(), z.unknown()).default({}),
@@ -116,6 +118,7 @@ export type LabFrontMatter = z.output<typeof labSchema>;
 export interface LabCheckSpec {
   check: string;
   points: number;
+  required: boolean;
   title: string;
   hint: string;
   params: unknown;

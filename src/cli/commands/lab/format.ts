@@ -10,9 +10,15 @@ const secs = (s: number | null) => (s === null ? "not yet" : `${s.toFixed(1)} s`
 
 export function formatGrade(r: GradeReport): string {
   const lines = [`${r.title} (${r.attempt})`, ""];
+  const gates = r.checks.filter((c) => c.required && !c.passed);
+  for (const gate of gates) {
+    lines.push(`NOT PASSED: ${gate.title} (required)`, `  ${gate.observed}`);
+    if (gate.hint) lines.push(`  hint: ${gate.hint}`);
+  }
+  if (gates.length > 0) lines.push("");
   for (const c of r.checks) {
     lines.push(
-      `${c.passed ? "PASS" : "FAIL"}  ${String(c.points).padStart(3)}/${String(c.maxPoints).padEnd(3)} ${c.title}`,
+      `${c.passed ? "PASS" : "FAIL"}  ${String(c.points).padStart(3)}/${String(c.maxPoints).padEnd(3)} ${c.title}${c.required ? " (required)" : ""}`,
     );
     lines.push(`            observed: ${c.observed}`);
     if (c.hint) lines.push(`            hint: ${c.hint}`);
@@ -29,7 +35,7 @@ export function formatGrade(r: GradeReport): string {
     );
   lines.push(
     `Hints used: ${r.hintsUsed}${r.hintPenalty ? ` (-${r.hintPenalty} points)` : ""}`,
-    `Score: ${r.score}/${r.maxScore} (${r.percent}%, pass at ${r.passPercent}%): ${r.passed ? "PASSED" : "not passed yet"}`,
+    `Score: ${r.score}/${r.maxScore} (${r.percent}%, pass at ${r.passPercent}% with every required check): ${r.passed ? "PASSED" : gates.length > 0 ? `not passed: ${gates.length} required check${gates.length > 1 ? "s" : ""} failed` : "not passed yet"}`,
   );
   if (r.left.length > 0) lines.push(`Left to do: ${r.left.join("; ")}`);
   return lines.join("\n");
