@@ -9,11 +9,11 @@ import { isEvent, readTimeline, type TimelineEvent } from "./attempt/timeline.js
 import type { LabDefinition } from "./definition/schema.js";
 import { analyseDrill, type DrillFacts, type PresentRecord } from "./checks/drill.js";
 import { findCheck } from "./checks/registry.js";
-import type { CheckResult, GradeInput, ObservedState } from "./checks/types.js";
+import type { CheckpointState, CheckResult, GradeInput, ObservedState } from "./checks/types.js";
 import { observeLab, presentRecords } from "./inspect/state.js";
 import type { Region } from "./spec.js";
 import { appFiles } from "./workload/files.js";
-import { readLedger } from "./workload/ledger.js";
+import { ledgerEntries } from "./workload/ledger.js";
 
 export interface GradeReport {
   lab: string;
@@ -141,10 +141,11 @@ export async function gatherGradeInput(
     });
   }
   const drill = analyseDrill({
-    producer: readLedger(appFiles(state.attemptDir, "producer").ledger),
-    consumer: readLedger(appFiles(state.attemptDir, "consumer").ledger),
+    producer: ledgerEntries(appFiles(state.attemptDir, "producer").ledger),
+    consumer: ledgerEntries(appFiles(state.attemptDir, "consumer").ledger),
     present,
     committed: workload ? (target.groups[workload.group]?.offsets ?? {}) : {},
+    translated: workload ? translatedOffsets(observed.mm2.checkpoints[to], workload.group) : {},
     timeline,
     from,
     to,
@@ -157,6 +158,16 @@ export async function gatherGradeInput(
     to,
     workload: workload ? { topic: workload.topic, group: workload.group } : null,
   };
+}
+
+/** The latest checkpoint's downstream offset per mirrored partition of the group. */
+function translatedOffsets(
+  checkpoints: CheckpointState[],
+  group: string,
+): Record<string, Record<number, number>> {
+  const out: Record<string, Record<number, number>> = {};
+  for (const c of checkpoints) if (c.group === group) (out[c.topic] ??= {})[c.partition] = c.downstreamOffset;
+  return out;
 }
 
 export function attemptId(state: LabState): string {

@@ -42,6 +42,7 @@ function drill(
   consumerOnB: LedgerEntry[],
   committed: Record<number, number> = {},
   timeline: TimelineEvent[] = [],
+  translated: Record<string, Record<number, number>> = { "A.orders": { 0: 3 } },
 ) {
   const producer = [1, 2, 3, 4, 5, 6].map((s) => acked(s, "A", s * 100));
   producer.push(acked(7, "B", 30_000));
@@ -55,6 +56,7 @@ function drill(
     consumer: [...consumer, ...consumerOnB],
     present,
     committed: { "A.orders": committed },
+    translated,
     timeline,
     from: "A",
     to: "B",
@@ -237,5 +239,175 @@ describe("gates", () => {
   it("passes when the gates pass and the score reaches the mark", () => {
     const report = scoreDrill(gated, input(), meta);
     expect(report).toMatchObject({ passed: true, failedGates: [], percent: 100 });
+  });
+});
+
+describe("duplicates are counted when certain, against what the translation allows", () => {
+  // Seqs 1..3 were processed on A at A.orders offsets 0..2 on B; the exact position is 3.
+  it("a reset to earliest counts its repeats before the consumer reads anything", () => {
+    const before = drill([], { 0: 0 });
+    const after = drill([0, 1, 2, 3, 4].map((o) => consumed(o + 1, "A.orders", o, "B", 20_000 + o)));
+    expect(before).toMatchObject({ duplicates: 3, duplicatesAhead: 3 });
+    expect(after).toMatchObject({ duplicates: 3, duplicatesAhead: 0 });
+  });
+
+  it("a coarse checkpoint makes its own repeats unavoidable, and only those", () => {
+    const coarse = { "A.orders": { 0: 1 } };
+    const atCheckpoint = drill([], { 0: 1 }, [], coarse);
+    expect(atCheckpoint).toMatchObject({ duplicates: 2, unavoidableDuplicates: 2 });
+    const earlier = drill([], { 0: 0 }, [], coarse);
+    expect(earlier).toMatchObject({ duplicates: 3, unavoidableDuplicates: 2 });
+    const params = CHECKS["records-duplicated"].params.parse({ max: 0 });
+    const run = (d: ReturnType<typeof drill>) =>
+      CHECKS["records-duplicated"].run(input({ drill: d }), params);
+    expect(run(atCheckpoint).passed).toBe(true);
+    expect(run(earlier)).toMatchObject({ passed: false, observed: expect.stringMatching(/1 extra/) });
+  });
+
+  it("a partition without a checkpoint excuses everything processed there", () => {
+    expect(drill([], { 0: 0 }, [], {})).toMatchObject({ duplicates: 3, unavoidableDuplicates: 3 });
+  });
+
+  it("an offsets reset while the consumer was stopped moves its position back", () => {
+    const start = (ms: number): TimelineEvent => ({
+      at: iso(ms),
+      event: "app-start",
+      detail: { app: "consumer", pid: 1 },
+    });
+    // Read offset 3 on B, stopped, reset to 0, started again: seqs 1..4 are ahead and certain.
+    const d = drill([consumed(4, "A.orders", 3, "B", 20_000)], { 0: 0 }, [start(10_000), start(25_000)]);
+    expect(d.position["A.orders"]).toEqual({ 0: 0 });
+    expect(d).toMatchObject({ duplicatesAhead: 4, duplicates: 4, skipped: 0 });
+  });
+});
+
+describe("losses", () => {
+  const lostRegion = (ms: number): TimelineEvent => ({
+    at: iso(ms),
+    event: "fault:kill-region",
+    detail: { region: "A" },
+  });
+
+  it("what went with the region unmirrored is excused only where the lab says so", () => {
+    const d = drill([], { 0: 3 }, [lostRegion(700)]);
+    expect(d).toMatchObject({ lost: 1, lostWithRegion: 1, missing: 1 });
+    const run = (withRegion: boolean) =>
+      CHECKS["records-lost"].run(
+        input({ drill: d }),
+        CHECKS["records-lost"].params.parse({ max: 0, withRegion }),
+      );
+    expect(run(true).passed).toBe(true);
+    expect(run(false).passed).toBe(false);
+    expect(drill([], { 0: 3 }, [lostRegion(500)]).lostWithRegion).toBe(0);
+  });
+
+  it("rpo-declared compares with the acknowledged records missing on the target, and says which way it is off", () => {
+    const declared = (value: number): TimelineEvent => ({
+      at: iso(40_000),
+      event: "declared",
+      detail: { name: "lost", value },
+    });
+    const run = (value: number) =>
+      CHECKS["rpo-declared"].run(
+        input({ timeline: [declared(value)], drill: drill([], { 0: 3 }) }),
+        CHECKS["rpo-declared"].params.parse({}),
+      );
+    expect(run(1).passed).toBe(true);
+    expect(run(0).hint).toMatch(/1 fewer/);
+    expect(run(3).hint).toMatch(/2 more/);
+  });
+});
+
+describe("hints name what was observed", () => {
+  const checkpoint = (partition: number, downstreamOffset: number) => ({
+    group: "app-g",
+    topic: "A.orders",
+    partition,
+    upstreamOffset: downstreamOffset,
+    downstreamOffset,
+  });
+  const withCheckpoints = {
+    running: true,
+    properties: null,
+    connectors: [],
+    checkpoints: { A: [], B: [0, 1, 2].map((p) => checkpoint(p, 50)) },
+  };
+  const run = (resumed: Record<number, number>) =>
+    CHECKS["group-offsets-translated"].run(
+      input({
+        observed: { mm2: withCheckpoints },
+        drill: { ...drill([]), resumed: { "A.orders": resumed } },
+      }),
+      CHECKS["group-offsets-translated"].params.parse({ group: "app-g", topic: "A.orders" }),
+    );
+
+  it("one partition translated, the others from the beginning", () => {
+    const r = run({ 0: 50, 1: 0, 2: 0 });
+    expect(r.passed).toBe(false);
+    expect(r.hint).toMatch(/p1 \(0 < 50\), p2 \(0 < 50\) started from the beginning/);
+    expect(r.hint).not.toMatch(/p0/);
+  });
+
+  it("an earlier position is told apart from the beginning, and a missing partition is named", () => {
+    const r = run({ 0: 50, 1: 20 });
+    expect(r.hint).toMatch(/p1 \(20 < 50\) resumed before the translated offset/);
+    expect(r.hint).toMatch(/no offsets on p2 of A.orders/);
+    expect(r.hint).not.toMatch(/beginning/);
+  });
+
+  it("topic-config names the setting that is wrong", () => {
+    const configs = { "min.insync.replicas": "2", "unclean.leader.election.enable": "true" };
+    const observed = {
+      regions: {
+        A: region({ topics: { payments: { partitions: [], configs, endOffsets: [] } } }),
+        B: region(),
+      },
+    };
+    const r = CHECKS["topic-config"].run(
+      input({ observed }),
+      CHECKS["topic-config"].params.parse({
+        region: "A",
+        topic: "payments",
+        configs: { "min.insync.replicas": 2, "unclean.leader.election.enable": false },
+      }),
+    );
+    expect(r.hint).toMatch(/unclean.leader.election.enable is true, want false/);
+    expect(r.hint).not.toMatch(/min.insync.replicas is/);
+  });
+});
+
+describe("replication loops", () => {
+  const props = (lines: Record<string, string>) => ({
+    running: true,
+    properties: { clusters: "A, B", ...lines },
+    connectors: [],
+    checkpoints: { A: [], B: [] },
+  });
+  const run = (lines: Record<string, string>) =>
+    CHECKS["mm2-no-loop"].run(
+      input({ observed: { mm2: props(lines) } }),
+      CHECKS["mm2-no-loop"].params.parse({}),
+    );
+  const identity = "org.apache.kafka.connect.mirror.IdentityReplicationPolicy";
+
+  it("both directions under the identity policy on the workload topic is a loop", () => {
+    const r = run({ "A->B.enabled": "true", "B->A.enabled": "true", "replication.policy.class": identity });
+    expect(r).toMatchObject({
+      passed: false,
+      observed: expect.stringMatching(/orders replicated both ways/),
+    });
+  });
+
+  it("one direction, the default policy, or disjoint topics is not", () => {
+    expect(run({ "A->B.enabled": "true", "replication.policy.class": identity }).passed).toBe(true);
+    expect(run({ "A->B.enabled": "true", "B->A.enabled": "true" }).passed).toBe(true);
+    expect(
+      run({
+        "A->B.enabled": "true",
+        "B->A.enabled": "true",
+        "B->A.topics": "audit\\..*",
+        "replication.policy.class": identity,
+      }).passed,
+    ).toBe(true);
   });
 });

@@ -20,7 +20,7 @@ import { takenPorts } from "../../src/lab/runtime/ports.js";
 import { findMarkedProcesses, labMarker, processState } from "../../src/lab/runtime/processes.js";
 import { waitFor } from "../../src/lab/wait.js";
 import { appFiles } from "../../src/lab/workload/files.js";
-import { readLedger } from "../../src/lab/workload/ledger.js";
+import { ledgerEntries } from "../../src/lab/workload/ledger.js";
 import { packageRoot } from "../../src/paths.js";
 
 const sandbox = bundledTopology("sandbox");
@@ -140,7 +140,7 @@ describe("sandbox lab on real Kafka", () => {
       1000,
     );
     expect(ok, `only ${mirrored.length} records on B`).toBe(true);
-    const acked = new Set(readLedger(ledger).flatMap((e) => (e.type === "acked" ? [e.seq] : [])));
+    const acked = new Set([...ledgerEntries(ledger)].flatMap((e) => (e.type === "acked" ? [e.seq] : [])));
     expect(mirrored.filter((seq) => acked.has(seq)).length).toBeGreaterThanOrEqual(30);
     expect(Math.min(...mirrored)).toBe(1);
   });

@@ -13,12 +13,15 @@ export interface PresentRecord {
 }
 
 export interface DrillInput {
-  producer: LedgerEntry[];
-  consumer: LedgerEntry[];
+  /** The ledgers, read once each, in the order they were written. */
+  producer: Iterable<LedgerEntry>;
+  consumer: Iterable<LedgerEntry>;
   /** Records of the workload on the target region, by sequence number (the first copy found). */
   present: Map<number, PresentRecord>;
   /** The group's committed offsets on the target region: topic -> partition -> offset. */
   committed: Record<string, Record<number, number>>;
+  /** MirrorMaker 2's latest translated offsets for the group on the target: topic -> partition -> offset. */
+  translated: Record<string, Record<number, number>>;
   timeline: TimelineEvent[];
   from: Region;
   to: Region;
@@ -35,13 +38,27 @@ export interface DrillFacts {
   lostSeqs: number[];
   /** Seconds of acknowledged writes lost: from the oldest lost acknowledgement to the newest. */
   lostSeconds: number;
+  /** Of the lost: acknowledged on the old region before it was lost and never mirrored (no runbook saves them). */
+  lostWithRegion: number;
+  /** Acknowledged and not on the target region, processed or not: what a learner counts as gone. */
+  missing: number;
   /** Acknowledged and on the target region, but the group's position is past them: never processed. */
   skipped: number;
   skippedSeqs: number[];
   /** On the target region and not yet processed: the consumer still has them ahead of it. */
   pending: number;
-  /** Extra processings of records processed more than once. */
+  /**
+   * Extra processings already certain: those that happened, and the records already processed that lie
+   * between the group's position on the target and what it has processed there (it will read them again).
+   */
   duplicates: number;
+  /** Of those, the ones still ahead of the consumer. */
+  duplicatesAhead: number;
+  /**
+   * The duplicates MirrorMaker 2's translation makes unavoidable: records processed on the old region at
+   * or after the translated offset of their partition (all of a partition's when it has no checkpoint).
+   */
+  unavoidableDuplicates: number;
   /** When the DNS record was first pointed at the target region (ms), or null. */
   switchAt: number | null;
   /** What the switch found (the lag, the applications running), as the timeline recorded it. */
@@ -56,92 +73,187 @@ export interface DrillFacts {
   consumerDowntimeSeconds: number | null;
   /** Where the consumer started on the target region: topic -> partition -> first offset processed. */
   resumed: Record<string, Record<number, number>>;
+  /** Where the group will read next on the target region: topic -> partition -> offset. */
+  position: Record<string, Record<number, number>>;
 }
 
 const EXAMPLES = 10;
 
-export function analyseDrill(input: DrillInput): DrillFacts {
-  const { from, to } = input;
-  const acks = input.producer.filter((e) => e.type === "acked");
-  const consumed = input.consumer.filter((e) => e.type === "consumed");
+interface Ack {
+  seq: number;
+  ts: number;
+  region: string;
+}
 
-  const processed = new Map<number, number>();
-  for (const e of consumed) if (e.seq !== null) processed.set(e.seq, (processed.get(e.seq) ?? 0) + 1);
-  let duplicates = 0;
-  for (const n of processed.values()) duplicates += n - 1;
+/** What the consumer's ledger says, folded in one pass (the ledger can be far larger than memory). */
+interface ConsumerFold {
+  consumed: number;
+  /** Processings per sequence number, and how many of them on the old region. */
+  processed: Map<number, number>;
+  processedOnOld: Set<number>;
+  firstOld: number | null;
+  lastOld: number | null;
+  firstNew: number | null;
+  /** Per target partition (`topic\0partition`): the first and the latest offset processed, with its time. */
+  first: Map<string, number>;
+  latest: Map<string, { offset: number; ts: number }>;
+}
 
-  // How far the consumer got on each partition of the target region: past what it processed or committed.
-  const position = new Map<string, number>();
-  const advance = (topic: string, partition: number, offset: number) => {
-    const key = `${topic}\0${partition}`;
-    position.set(key, Math.max(position.get(key) ?? 0, offset));
+const key = (topic: string, partition: number) => `${topic}\0${partition}`;
+const min = (a: number | null, b: number) => (a === null ? b : Math.min(a, b));
+const max = (a: number | null, b: number) => (a === null ? b : Math.max(a, b));
+
+function foldConsumer(entries: Iterable<LedgerEntry>, from: Region, to: Region): ConsumerFold {
+  const f: ConsumerFold = {
+    consumed: 0,
+    processed: new Map(),
+    processedOnOld: new Set(),
+    firstOld: null,
+    lastOld: null,
+    firstNew: null,
+    first: new Map(),
+    latest: new Map(),
   };
-  for (const e of consumed) if (e.region === to) advance(e.topic, e.partition, e.offset + 1);
-  for (const [topic, parts] of Object.entries(input.committed)) {
-    for (const [partition, offset] of Object.entries(parts)) advance(topic, Number(partition), offset);
+  for (const e of entries) {
+    if (e.type !== "consumed") continue;
+    f.consumed++;
+    if (e.seq !== null) {
+      f.processed.set(e.seq, (f.processed.get(e.seq) ?? 0) + 1);
+      if (e.region === from && from !== to) f.processedOnOld.add(e.seq);
+    }
+    if (from !== to && e.region === from) {
+      f.firstOld = min(f.firstOld, e.ts);
+      f.lastOld = max(f.lastOld, e.ts);
+    } else if (e.region === to) {
+      f.firstNew = min(f.firstNew, e.ts);
+      const k = key(e.topic, e.partition);
+      f.first.set(k, Math.min(f.first.get(k) ?? e.offset, e.offset));
+      f.latest.set(k, { offset: e.offset, ts: e.ts });
+    }
   }
+  return f;
+}
 
-  const lost: { seq: number; ts: number }[] = [];
-  const skipped: number[] = [];
-  let pending = 0;
-  const seen = new Set<number>();
-  for (const ack of acks) {
-    if (seen.has(ack.seq) || processed.has(ack.seq)) continue;
-    seen.add(ack.seq);
-    const record = input.present.get(ack.seq);
-    if (!record) lost.push({ seq: ack.seq, ts: ack.ts });
-    else if (record.offset < (position.get(`${record.topic}\0${record.partition}`) ?? 0))
-      skipped.push(ack.seq);
-    else pending++;
+function readAcks(entries: Iterable<LedgerEntry>): { acks: Ack[]; produced: number } {
+  const acks: Ack[] = [];
+  let produced = 0;
+  for (const e of entries) {
+    if (e.type === "produced") produced++;
+    else if (e.type === "acked") acks.push({ seq: e.seq, ts: e.ts, region: e.region });
+  }
+  return { acks, produced };
+}
+
+const nested = (flat: Map<string, number>): Record<string, Record<number, number>> => {
+  const out: Record<string, Record<number, number>> = {};
+  for (const [k, v] of flat) {
+    const [topic, partition] = k.split("\0") as [string, string];
+    (out[topic] ??= {})[Number(partition)] = v;
+  }
+  return out;
+};
+
+export function analyseDrill(input: DrillInput): DrillFacts {
+  const { from, to, timeline } = input;
+  const { acks, produced } = readAcks(input.producer);
+  const c = foldConsumer(input.consumer, from, to);
+
+  const consumerStarts = timeline.filter(isEvent("app-start")).filter((e) => e.detail.app === "consumer");
+  const lastStart = consumerStarts.length ? Date.parse(consumerStarts[consumerStarts.length - 1]!.at) : 0;
+  // Where the group reads next: after what it processed since its latest start, else what is committed
+  // (an offsets reset while it was stopped), else after what it processed before.
+  const position = new Map<string, number>();
+  for (const [topic, parts] of Object.entries(input.committed))
+    for (const [partition, offset] of Object.entries(parts))
+      position.set(key(topic, Number(partition)), offset);
+  for (const [k, latest] of c.latest)
+    if (latest.ts >= lastStart || !position.has(k)) position.set(k, latest.offset + 1);
+  const ahead = (r: PresentRecord) => {
+    const at = position.get(key(r.topic, r.partition));
+    return at !== undefined && r.offset >= at;
+  };
+
+  let duplicates = 0;
+  for (const n of c.processed.values()) duplicates += n - 1;
+  let duplicatesAhead = 0;
+  let unavoidableDuplicates = 0;
+  for (const seq of c.processed.keys()) {
+    const r = input.present.get(seq);
+    if (!r) continue;
+    if (ahead(r)) duplicatesAhead++;
+    const translated = input.translated[r.topic]?.[r.partition];
+    if (c.processedOnOld.has(seq) && (translated === undefined || r.offset >= translated))
+      unavoidableDuplicates++;
   }
 
   const switchEvent =
-    from === to ? undefined : input.timeline.filter(isEvent("dns-set")).find((e) => e.detail.region === to);
+    from === to ? undefined : timeline.filter(isEvent("dns-set")).find((e) => e.detail.region === to);
   const switchAt = switchEvent ? Date.parse(switchEvent.at) : null;
+  const regionLost = timeline.find((e) => e.event === "fault:kill-region" && e.detail.region === from);
+  const regionLostAt = regionLost ? Date.parse(regionLost.at) : null;
 
-  const lastOf = (times: number[]) => (times.length ? Math.max(...times) : null);
-  const firstOf = (times: number[]) => (times.length ? Math.min(...times) : null);
-  const ackTimes = (region: Region) => acks.filter((a) => a.region === region).map((a) => a.ts);
-  const consumeTimes = (region: Region) => consumed.filter((c) => c.region === region).map((c) => c.ts);
+  const lost: Ack[] = [];
+  const skipped: number[] = [];
+  let pending = 0;
+  let missing = 0;
+  const seen = new Set<number>();
+  for (const ack of acks) {
+    if (seen.has(ack.seq)) continue;
+    seen.add(ack.seq);
+    const record = input.present.get(ack.seq);
+    if (!record) missing++;
+    if (c.processed.has(ack.seq)) continue;
+    if (!record) lost.push(ack);
+    else if (ahead(record) || !position.has(key(record.topic, record.partition))) pending++;
+    else skipped.push(ack.seq);
+  }
+  const lostWithRegion =
+    regionLostAt === null ? 0 : lost.filter((l) => l.region === from && l.ts <= regionLostAt).length;
 
-  const lastAckOld =
-    from === to ? null : lastOf(ackTimes(from).filter((t) => switchAt === null || t <= switchAt));
-  const firstAckNew = from === to ? null : firstOf(ackTimes(to));
-  const lastConsumedOld = from === to ? null : lastOf(consumeTimes(from));
-  const firstConsumedNew = from === to ? null : firstOf(consumeTimes(to));
+  let lastAckOld: number | null = null;
+  let firstAckNew: number | null = null;
+  let acksOnOldAfterSwitch = 0;
+  if (from !== to)
+    for (const a of acks) {
+      if (a.region === from && (switchAt === null || a.ts <= switchAt)) lastAckOld = max(lastAckOld, a.ts);
+      if (a.region === from && switchAt !== null && a.ts > switchAt) acksOnOldAfterSwitch++;
+      if (a.region === to) firstAckNew = min(firstAckNew, a.ts);
+    }
   const gap = (a: number | null, b: number | null) =>
     a !== null && b !== null ? Math.max(0, b - a) / 1000 : null;
 
-  const resumed: Record<string, Record<number, number>> = {};
-  for (const e of consumed) {
-    if (e.region !== to || from === to) continue;
-    const parts = (resumed[e.topic] ??= {});
-    if (parts[e.partition] === undefined || e.offset < parts[e.partition]!) parts[e.partition] = e.offset;
+  let lostFirst: number | null = null;
+  let lostLast: number | null = null;
+  for (const l of lost) {
+    lostFirst = min(lostFirst, l.ts);
+    lostLast = max(lostLast, l.ts);
   }
-
-  const lostTimes = lost.map((l) => l.ts);
   return {
-    produced: input.producer.filter((e) => e.type === "produced").length,
+    produced,
     acked: acks.length,
     ackTimes: acks.map((a) => a.ts),
-    consumed: consumed.length,
+    consumed: c.consumed,
     lost: lost.length,
     lostSeqs: lost.slice(0, EXAMPLES).map((l) => l.seq),
-    lostSeconds: lost.length ? (Math.max(...lostTimes) - Math.min(...lostTimes)) / 1000 : 0,
+    lostSeconds: lostFirst === null || lostLast === null ? 0 : (lostLast - lostFirst) / 1000,
+    lostWithRegion,
+    missing,
     skipped: skipped.length,
     skippedSeqs: skipped.slice(0, EXAMPLES),
     pending,
-    duplicates,
+    duplicates: duplicates + duplicatesAhead,
+    duplicatesAhead,
+    unavoidableDuplicates,
     switchAt,
     switchDetail: switchEvent?.detail ?? null,
-    acksOnOldAfterSwitch:
-      switchAt === null ? 0 : acks.filter((a) => a.region === from && a.ts > switchAt).length,
+    acksOnOldAfterSwitch,
     lastAckOld,
     firstAckNew,
     writeDowntimeSeconds: gap(lastAckOld, firstAckNew),
-    lastConsumedOld,
-    firstConsumedNew,
-    consumerDowntimeSeconds: gap(lastConsumedOld, firstConsumedNew),
-    resumed,
+    lastConsumedOld: c.lastOld,
+    firstConsumedNew: from === to ? null : c.firstNew,
+    consumerDowntimeSeconds: from === to ? null : gap(c.lastOld, c.firstNew),
+    resumed: from === to ? {} : nested(c.first),
+    position: nested(position),
   };
 }

@@ -63,7 +63,8 @@ export const durabilityChecks = {
     },
   }),
   "rpo-declared": define({
-    summary: "the learner declared the records lost (ccaak-train lab declare lost N), within a tolerance",
+    summary:
+      "the learner declared how many acknowledged records are not on the target region (ccaak-train lab declare lost N), within a tolerance",
     params: z.strictObject({ tolerance: count.default(0) }),
     title: () => "lost records reported",
     hint: "Count the acknowledged sequence numbers in the producer's ledger that never reached the new region, then run ccaak-train lab declare lost N.",
@@ -74,8 +75,15 @@ export const durabilityChecks = {
         .find((e) => e.detail.name === "lost");
       const value = declared?.detail.value;
       if (value === undefined) return fail("nothing declared yet");
-      const observed = `declared ${value}, measured ${input.drill.lost}`;
-      return Math.abs(value - input.drill.lost) <= p.tolerance ? ok(observed) : fail(observed);
+      const { missing } = input.drill;
+      const observed = `declared ${value}; ${missing} acknowledged records are not on region ${input.to}`;
+      if (Math.abs(value - missing) <= p.tolerance) return ok(observed);
+      return fail(
+        observed,
+        value < missing
+          ? `You declared ${missing - value} fewer than are missing: compare every acknowledged sequence number in the producer's ledger with the records on region ${input.to}, all partitions.`
+          : `You declared ${value - missing} more than are missing: a record on region ${input.to} under any topic the consumer reads there is not lost.`,
+      );
     },
   }),
 } satisfies Record<string, CheckDefinition>;

@@ -1,6 +1,7 @@
 /** Checks on MirrorMaker 2 itself: its properties, its connectors and the checkpoints it emits. */
 import { z } from "zod";
 import type { CheckDefinition } from "./define.js";
+import { enabledFlows } from "../mirror.js";
 import { define, fail, name, ok, region, settings } from "./define.js";
 
 const listValue = (value: string) =>
@@ -24,6 +25,22 @@ const MM2_DEFAULTS: Record<string, string> = {
 
 function mm2Property(props: Record<string, string>, flow: string | undefined, key: string): string | null {
   return (flow ? props[`${flow}.${key}`] : undefined) ?? props[key] ?? MM2_DEFAULTS[key] ?? null;
+}
+
+/** Whether a flow's topic filter (a comma-separated list of regular expressions, `.*` by default) takes a topic. */
+function matchesTopics(props: Record<string, string>, flow: string, topic: string): boolean {
+  const filter = props[`${flow}.topics`] ?? props.topics ?? ".*";
+  return filter
+    .split(",")
+    .map((r) => r.trim())
+    .filter(Boolean)
+    .some((r) => {
+      try {
+        return new RegExp(`^(?:${r})$`).test(topic);
+      } catch {
+        return false;
+      }
+    });
 }
 
 export const mm2Checks = {
@@ -54,6 +71,25 @@ export const mm2Checks = {
       return wrong.length === 0
         ? ok(`${Object.keys(p.properties).length} properties as required`)
         : fail(`not as required: ${wrong.join(", ")}`);
+    },
+  }),
+  "mm2-no-loop": define({
+    summary:
+      "no topic is replicated both ways under its own name (A->B and B->A with the identity policy), which would copy every record round and round",
+    params: z.strictObject({ topics: z.array(name).min(1).optional() }),
+    title: () => "no replication loop",
+    hint: "With IdentityReplicationPolicy a mirrored topic keeps its name, so MirrorMaker 2 cannot tell a copy from an original: replicate each topic in one direction only, or use the default policy, whose prefix stops the cycle.",
+    run(input, p) {
+      const props = input.observed.mm2.properties;
+      if (!props) return ok("MirrorMaker 2 was not started");
+      const flows = enabledFlows(props);
+      const topics = p.topics ?? (input.workload ? [input.workload.topic] : []);
+      const both = flows.length === 2 && flows.every((f) => f.identity);
+      const looping = both ? topics.filter((t) => flows.every((f) => matchesTopics(props, `${f.source}->${f.target}`, t))) : [];
+      const shown = flows.map((f) => `${f.source}->${f.target}${f.identity ? " (identity)" : ""}`).join(", ");
+      return looping.length === 0
+        ? ok(`flows: ${shown || "none"}`)
+        : fail(`flows: ${shown}; ${looping.join(", ")} replicated both ways under the same name`);
     },
   }),
   "mm2-running": define({

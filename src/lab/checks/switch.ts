@@ -21,29 +21,42 @@ export const switchChecks = {
       const committed = target.groups[p.group]?.offsets[p.topic] ?? {};
       const resumed = input.drill.resumed[p.topic] ?? {};
       const rows: string[] = [];
-      let early = false;
-      let late = false;
-      let unset = false;
-      for (const c of checkpoints) {
+      const unset: string[] = [];
+      const fromStart: string[] = [];
+      const early: string[] = [];
+      const late: string[] = [];
+      for (const c of checkpoints.sort((a, b) => a.partition - b.partition)) {
         const at = resumed[c.partition] ?? committed[c.partition];
-        rows.push(`p${c.partition} ${at ?? "unset"}/${c.downstreamOffset}`);
-        if (at === undefined) unset = true;
-        else if (at < c.downstreamOffset - p.tolerance) early = true;
-        else if (at > c.downstreamOffset + p.tolerance) late = true;
+        const name = `p${c.partition}`;
+        rows.push(`${name} ${at ?? "unset"}/${c.downstreamOffset}`);
+        if (at === undefined) unset.push(name);
+        else if (at < c.downstreamOffset - p.tolerance)
+          (at === 0 ? fromStart : early).push(`${name} (${at} < ${c.downstreamOffset})`);
+        else if (at > c.downstreamOffset + p.tolerance) late.push(`${name} (${at} > ${c.downstreamOffset})`);
       }
       const observed = `resumed/translated: ${rows.join(", ")}`;
-      if (unset) return fail(observed, `${p.group} has no offsets on ${p.topic} in region ${input.to} yet.`);
-      if (early)
-        return fail(
-          observed,
-          "The group started before the translated offsets (as --to-earliest does) and processed records again.",
+      const wrong: string[] = [];
+      if (fromStart.length)
+        wrong.push(
+          `${fromStart.join(", ")} started from the beginning: no offset was applied there (the consumer fell back to auto.offset.reset=earliest) or it was reset --to-earliest, so records were processed again`,
         );
-      if (late)
-        return fail(
-          observed,
-          "The group started past the translated offsets (as --to-latest does) and skipped records.",
+      if (early.length)
+        wrong.push(
+          `${early.join(", ")} resumed before the translated offset (an earlier position such as --to-datetime before the last commit), so records were processed again`,
         );
-      return ok(observed);
+      if (late.length)
+        wrong.push(
+          `${late.join(", ")} resumed past the translated offset (as --to-latest does), so records were skipped`,
+        );
+      if (unset.length)
+        wrong.push(
+          `${p.group} has no offsets on ${unset.join(", ")} of ${p.topic} in region ${input.to} yet`,
+        );
+      if (wrong.length === 0) return ok(observed);
+      return fail(
+        observed,
+        `${wrong.join("; ")}. Apply each partition's translated offset (ccaak-train lab checkpoints --group ${p.group}) with kafka-consumer-groups --reset-offsets --topic ${p.topic}:P --to-offset N before the consumer starts there.`,
+      );
     },
   }),
   "mm2-caught-up": define({

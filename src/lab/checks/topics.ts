@@ -41,7 +41,12 @@ export const topicChecks = {
       const shown = Object.keys(p.configs)
         .map((k) => `${k}=${t.configs[k] ?? "(unset)"}`)
         .join(", ");
-      return wrong.length === 0 ? ok(shown) : fail(shown);
+      if (wrong.length === 0) return ok(shown);
+      const fix = wrong.map(([k, v]) => `${k}=${v}`).join(",");
+      return fail(
+        shown,
+        `Not as required on ${p.topic} (region ${p.region}): ${wrong.map(([k, v]) => `${k} is ${t.configs[k] ?? "unset"}, want ${v}`).join("; ")}. Set it with kafka-configs --alter --entity-type topics --entity-name ${p.topic} --add-config ${fix}.`,
+      );
     },
   }),
   "rack-spread": define({

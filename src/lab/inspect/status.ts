@@ -8,7 +8,7 @@ import { enabledFlows, readMm2Properties, remoteName } from "../mirror.js";
 import { REGIONS, type Region } from "../spec.js";
 import { within } from "../wait.js";
 import { APPS, appFiles, readDns, type AppName, type AppStatus, type DnsRecord } from "../workload/files.js";
-import { readLedger, summarizeLedger, type LedgerSummary } from "../workload/ledger.js";
+import { ledgerEntries, summarizeLedger, type LedgerSummary } from "../workload/ledger.js";
 import type { ConnectStatus } from "./decoders.js";
 import { mirrorEnds, partitionLags, totalLag, type PartitionLag } from "./lag.js";
 import { latestHeartbeat, readConnectorStatus } from "./mm2.js";
@@ -144,7 +144,7 @@ export async function collectStatus(state: LabState, liveness: Liveness): Promis
         pid: running ? pid : null,
         running,
         status: readJson<AppStatus>(files.status),
-        counts: summarizeLedger(readLedger(files.ledger)),
+        counts: summarizeLedger(ledgerEntries(files.ledger)),
       });
     }
   }

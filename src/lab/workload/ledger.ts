@@ -2,7 +2,8 @@
  * The applications' ledger: an append-only JSON-lines file per application, fsync'd in small batches.
  * It is the ground truth for what was produced, acknowledged and consumed (RPO, duplicates, gaps).
  */
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fsyncSync, openSync, readSync, writeSync } from "node:fs";
+import { StringDecoder } from "node:string_decoder";
 
 export type LedgerEntry =
   | { type: "produced"; seq: number; key: string; ts: number; region: string; attempt: number }
@@ -49,19 +50,44 @@ export class LedgerWriter {
   }
 }
 
-/** Reads a ledger, skipping a torn last line (a crash mid-write). */
-export function readLedger(file: string): LedgerEntry[] {
-  if (!existsSync(file)) return [];
-  const entries: LedgerEntry[] = [];
-  for (const line of readFileSync(file, "utf8").split("\n")) {
-    if (!line.trim()) continue;
-    try {
-      entries.push(JSON.parse(line) as LedgerEntry);
-    } catch {
-      // torn line
+const CHUNK = 1 << 20;
+
+/**
+ * A ledger's entries, oldest first, read a chunk at a time: a ledger can grow to gigabytes (a
+ * replication loop multiplies what the consumer sees), so it is never held whole. A torn last line (a
+ * crash mid-write) is skipped.
+ */
+export function* ledgerEntries(file: string): Generator<LedgerEntry> {
+  if (!existsSync(file)) return;
+  const fd = openSync(file, "r");
+  try {
+    const buffer = Buffer.alloc(CHUNK);
+    const decoder = new StringDecoder("utf8");
+    let rest = "";
+    for (;;) {
+      const n = readSync(fd, buffer, 0, CHUNK, null);
+      if (n === 0) break;
+      const lines = (rest + decoder.write(buffer.subarray(0, n))).split("\n");
+      rest = lines.pop() ?? "";
+      for (const line of lines) {
+        const entry = parseEntry(line);
+        if (entry) yield entry;
+      }
     }
+    const last = parseEntry(rest + decoder.end());
+    if (last) yield last;
+  } finally {
+    closeSync(fd);
   }
-  return entries;
+}
+
+function parseEntry(line: string): LedgerEntry | null {
+  if (!line.trim()) return null;
+  try {
+    return JSON.parse(line) as LedgerEntry;
+  } catch {
+    return null; // torn line
+  }
 }
 
 export interface LedgerSummary {
@@ -75,7 +101,7 @@ export interface LedgerSummary {
   duplicates: number;
 }
 
-export function summarizeLedger(entries: LedgerEntry[]): LedgerSummary {
+export function summarizeLedger(entries: Iterable<LedgerEntry>): LedgerSummary {
   const summary: LedgerSummary = {
     produced: 0,
     acked: 0,

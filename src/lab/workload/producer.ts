@@ -7,7 +7,7 @@ import { ProduceAcks, Producer, stringSerializers } from "@platformatic/kafka";
 import { existsSync, readFileSync } from "node:fs";
 import { closeForcefully, sleep, startApp } from "./app.js";
 import { appFiles, producerPropertiesFile } from "./files.js";
-import { readLedger } from "./ledger.js";
+import { ledgerEntries } from "./ledger.js";
 
 /** `producer.properties` in the attempt folder, when the lab lets the learner choose the settings. */
 function readSettings(attemptDir: string | undefined): Record<string, string> {
@@ -39,7 +39,7 @@ const region = app.dns.region;
 
 function lastSequence(): number {
   let last = 0;
-  for (const e of readLedger(appFiles(app.attemptDir, "producer").ledger)) {
+  for (const e of ledgerEntries(appFiles(app.attemptDir, "producer").ledger)) {
     if (e.type === "produced" && e.seq > last) last = e.seq;
   }
   return last;

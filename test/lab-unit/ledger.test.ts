@@ -1,0 +1,25 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ledgerEntries, summarizeLedger, type LedgerEntry } from "../../src/lab/workload/ledger.js";
+
+describe("ledger reading", () => {
+  it("streams a ledger larger than its read chunk, across multi-byte characters, skipping a torn line", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "ledger-"));
+    const file = path.join(dir, "consumer.ledger.jsonl");
+    const entries: LedgerEntry[] = [];
+    for (let seq = 1; seq <= 30_000; seq++)
+      entries.push({ type: "produced", seq, key: `clé-€-${seq}`, ts: seq, region: "A", attempt: 1 });
+    writeFileSync(file, `${entries.map((e) => JSON.stringify(e)).join("\n")}\n{"type":"produ`);
+    const read = [...ledgerEntries(file)];
+    expect(read).toHaveLength(30_000);
+    expect(read[29_999]).toEqual(entries[29_999]);
+    expect(read.every((e, i) => e.type === "produced" && e.key === `clé-€-${i + 1}`)).toBe(true);
+    expect(summarizeLedger(ledgerEntries(file))).toMatchObject({ produced: 30_000, lastSeq: 30_000 });
+  });
+
+  it("a missing ledger has no entries", () => {
+    expect([...ledgerEntries(path.join(os.tmpdir(), "no-such-ledger.jsonl"))]).toEqual([]);
+  });
+});
