@@ -85,7 +85,9 @@ export const mm2Checks = {
       const flows = enabledFlows(props);
       const topics = p.topics ?? (input.workload ? [input.workload.topic] : []);
       const both = flows.length === 2 && flows.every((f) => f.identity);
-      const looping = both ? topics.filter((t) => flows.every((f) => matchesTopics(props, `${f.source}->${f.target}`, t))) : [];
+      const looping = both
+        ? topics.filter((t) => flows.every((f) => matchesTopics(props, `${f.source}->${f.target}`, t)))
+        : [];
       const shown = flows.map((f) => `${f.source}->${f.target}${f.identity ? " (identity)" : ""}`).join(", ");
       return looping.length === 0
         ? ok(`flows: ${shown || "none"}`)

@@ -11,7 +11,7 @@ import { readTopic, topicOffsets } from "../kafka/client.js";
 import { allPorts } from "../layout.js";
 import { labFlow, remoteName } from "../mirror.js";
 import { takenPorts } from "../runtime/ports.js";
-import { endProcesses, findMarkedProcesses, processState } from "../runtime/processes.js";
+import { endProcesses, findMarkedProcesses, hasExited, processState } from "../runtime/processes.js";
 import type { LabRuntime } from "../runtime/runtime.js";
 import { runtimeFor } from "../runtime/runtimes.js";
 import { REGIONS, type LabTopology } from "../spec.js";
@@ -245,14 +245,16 @@ export async function stopLab(home: string): Promise<StopResult> {
     const killed = await killMarked(home);
     return { stopped: killed > 0, leftoverPids: findMarkedProcesses(home), leftoverPorts: [], seconds: 0 };
   }
+  const recorded = Object.values(state.processes).flatMap((p) => (p.pid === null ? [] : [p.pid]));
   await teardown(state, runtimeFor(state.runtime));
   appendTimeline(state.attemptDir, { event: "lab-stop" });
   const ports = allPorts(state.layout);
   let leftoverPorts: number[] = [];
   await waitFor(async () => (leftoverPorts = await takenPorts(ports)).length === 0, 5000, 200);
+  await waitFor(() => recorded.every(hasExited), 10_000, 50);
   return {
     stopped: true,
-    leftoverPids: findMarkedProcesses(home),
+    leftoverPids: [...new Set([...findMarkedProcesses(home), ...recorded.filter((p) => !hasExited(p))])],
     leftoverPorts,
     seconds: (Date.now() - started) / 1000,
   };

@@ -1,5 +1,5 @@
 /** MirrorMaker 2's state read from its internal topics: checkpoints, connector status, heartbeats. */
-import { readTopic, type RawRecord } from "../kafka/client.js";
+import { readTopic, UnknownTopicError, type RawRecord } from "../kafka/client.js";
 import type { Region } from "../spec.js";
 import {
   decodeCheckpoint,
@@ -36,7 +36,10 @@ function decodeAll<T>(records: RawRecord[], decode: (key: Buffer, value: Buffer)
  * RemoteClusterUtils.translateOffsets would give them.
  */
 export async function readCheckpoints(bootstrap: string, on: Region, group?: string): Promise<Checkpoint[]> {
-  const records = await readTopic(bootstrap, checkpointsTopic(otherRegion(on)));
+  const records = await readTopic(bootstrap, checkpointsTopic(otherRegion(on))).catch((error: unknown) => {
+    if (error instanceof UnknownTopicError) return []; // no checkpoint connector has run yet
+    throw error;
+  });
   return latestCheckpoints(decodeAll(records, decodeCheckpoint), group);
 }
 

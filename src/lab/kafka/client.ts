@@ -72,12 +72,39 @@ async function offsetsWith(
 
 const CONTROL_BATCH = 0x20;
 
+/** A topic the cluster does not have (yet). */
+export class UnknownTopicError extends Error {
+  constructor(readonly topic: string) {
+    super(`topic ${topic} not found`);
+  }
+}
+
+/** The client reports a missing topic as a plain error ("Unknown topic T."), or with Kafka's error id. */
+function isUnknownTopic(error: unknown): boolean {
+  const e = error as {
+    message?: unknown;
+    apiId?: unknown;
+    findBy?: (property: string, value: unknown) => unknown;
+  };
+  return (
+    (typeof e.message === "string" && e.message.startsWith("Unknown topic ")) ||
+    e.apiId === "UNKNOWN_TOPIC_OR_PARTITION" ||
+    Boolean(e.findBy?.("apiId", "UNKNOWN_TOPIC_OR_PARTITION"))
+  );
+}
+
 /** Every record of a topic from its start to its current end, read without a consumer group. */
 export async function readTopic(bootstrap: string, topic: string): Promise<RawRecord[]> {
+  return readWholeTopic(bootstrap, topic).catch((error: unknown) => {
+    throw isUnknownTopic(error) ? new UnknownTopicError(topic) : error;
+  });
+}
+
+async function readWholeTopic(bootstrap: string, topic: string): Promise<RawRecord[]> {
   return withReader(bootstrap, async (consumer) => {
     const metadata = await consumer.metadata({ topics: [topic], forceUpdate: true });
     const info = metadata.topics.get(topic);
-    if (!info) throw new Error(`topic ${topic} not found`);
+    if (!info) throw new UnknownTopicError(topic);
     const starts = await offsetsWith(consumer, topic, "earliest");
     const ends = await offsetsWith(consumer, topic, "latest");
     const records: RawRecord[] = [];

@@ -3,7 +3,7 @@
  * started it and `lab stop` (or the next `lab start`) can always find and end everything.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { ProcessState, ProcessStatus } from "../attempt/liveness.js";
 import type { LabState } from "../attempt/state.js";
@@ -83,7 +83,15 @@ export function signalGroup(pid: number, signal: NodeJS.Signals): boolean {
   }
 }
 
-/** SIGTERM (unless `graceMs` is 0), then SIGKILL whatever is still there; resolves once all are gone. */
+/**
+ * Whether a process has exited completely. A killed JVM's main thread turns zombie while its other
+ * threads are still unwinding and its memory is still held, so on Linux only a pid gone from /proc counts.
+ */
+export function hasExited(pid: number): boolean {
+  return process.platform === "linux" ? !existsSync(`/proc/${pid}`) : !isAlive(pid);
+}
+
+/** SIGTERM (unless `graceMs` is 0), then SIGKILL whatever is still there; resolves once all have exited. */
 export async function endProcesses(pids: number[], graceMs: number): Promise<void> {
   const alive = () => pids.filter((p) => isAlive(p));
   if (graceMs > 0) {
@@ -96,6 +104,7 @@ export async function endProcesses(pids: number[], graceMs: number): Promise<voi
   for (const pid of alive()) signalGroup(pid, "SIGKILL");
   const gone = await waitFor(() => alive().length === 0, 10_000);
   if (!gone) throw new Error(`processes ${alive().join(", ")} did not exit after SIGKILL`);
+  await waitFor(() => pids.every(hasExited), 10_000, 50);
 }
 
 /** Processes of this lab home still running, found by the marker in their command lines. */
