@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findMarkedProcesses } from "../../src/lab/runtime/processes.js";
 import { waitFor } from "../../src/lab/wait.js";
+import { formatGrade as formatted } from "../../src/cli/commands/lab/format.js";
 import { check, failedChecks, freeBase, Learner, sleep } from "./learner.js";
 
 const learner = new Learner();
@@ -95,6 +96,41 @@ describe("planned-failover", () => {
     });
     expect(check(report, "group-offsets-translated").hint).toMatch(/processed records again/);
   });
+
+  it("fails the offsets gate when only one partition is translated, whenever it is graded", async () => {
+    learner.begin("planned-failover", base);
+    const translated = await plannedUntilOffsets();
+    learner.resetOffsets("B_BOOTSTRAP", "app-g", "A.orders", new Map([[0, translated.get(0)!]]));
+    switchTo("B");
+    const gate = "app-g resumed on A.orders at the translated offsets";
+    const report = await learner.gradeTwice((r) => {
+      expect(r.passed).toBe(false);
+      expect(r.failedGates).toContain(gate);
+      const offsets = check(r, "group-offsets-translated");
+      expect(offsets.hint).toMatch(/p1\b[^;]*p2\b/);
+      expect(offsets.hint).not.toMatch(/\bp0\b/);
+    });
+    expect(check(report, "records-duplicated").passed).toBe(false);
+    expect(formatted(report)).toMatch(/^NOT PASSED: app-g resumed on A.orders at the translated offsets/m);
+  });
+
+  it("fails the offsets gate after --to-datetime well before the switch, whenever it is graded", async () => {
+    learner.begin("planned-failover", base);
+    const ready = learner.timeline().find((e) => e.event === "lab-ready");
+    await plannedUntilOffsets();
+    const early = new Date(Date.parse(ready!.at) + 2000).toISOString();
+    learner.resetOffsets("B_BOOTSTRAP", "app-g", "A.orders", { datetime: early });
+    switchTo("B");
+    await learner.gradeTwice((r) => {
+      expect(r.passed).toBe(false);
+      expect(r.failedGates).toContain("app-g resumed on A.orders at the translated offsets");
+      expect(check(r, "group-offsets-translated").hint).toMatch(/resumed before the translated offset/);
+      expect(check(r, "records-duplicated")).toMatchObject({
+        passed: false,
+        hint: expect.stringMatching(/resumed before the translated offsets/),
+      });
+    });
+  });
 });
 
 describe("unplanned-failover", () => {
@@ -156,6 +192,25 @@ describe("unplanned-failover", () => {
     });
     expect(report.measured.duplicates).toBeGreaterThan(100);
     expect(report.passed).toBe(false);
+  });
+
+  it("fails without offsets on B and with a loss declared as 0, whenever it is graded", async () => {
+    learner.begin("unplanned-failover", base);
+    await afterRegionLoss();
+    learner.ok(["lab", "declare", "lost", "0"]);
+    switchTo("B");
+    await learner.gradeTwice((r) => {
+      expect(r.passed).toBe(false);
+      expect(r.failedGates).toEqual(
+        expect.arrayContaining([
+          "app-g resumed on A.orders at the translated offsets",
+          "lost records reported",
+        ]),
+      );
+      expect(check(r, "rpo-declared").hint).toMatch(/fewer than are missing/);
+      expect(check(r, "group-offsets-translated").hint).toMatch(/started from the beginning|no offsets/);
+      expect(r.measured.rpoRecords).toBeGreaterThan(0);
+    });
   });
 });
 
@@ -247,6 +302,33 @@ describe("mm2-setup", () => {
       hint: expect.stringMatching(/sync.topic.acls.enabled=false/),
     });
   });
+
+  it("fails the loop gate with both directions under the identity policy, whenever it is graded", async () => {
+    learner.begin("mm2-setup", base);
+    const file = learner.writeFile(
+      "mm2-loop.properties",
+      mm2File("A->B", [
+        "B->A.enabled = true",
+        "A->B.topics = orders\\..*, inventory\\..*",
+        "B->A.topics = orders\\..*, inventory\\..*",
+        "replication.policy.class = org.apache.kafka.connect.mirror.IdentityReplicationPolicy",
+        "sync.topic.acls.enabled = false",
+        "A.offset.flush.interval.ms = 5000",
+        ...LAB_SIZED,
+      ]),
+    );
+    learner.ok(["lab", "mm2", "start", file]);
+    await learner.gradeTwice((r) => {
+      expect(r.passed).toBe(false);
+      expect(r.failedGates).toContain("no replication loop");
+      expect(check(r, "mm2-no-loop")).toMatchObject({
+        passed: false,
+        observed: expect.stringMatching(/orders.eu, orders.us, inventory.stock replicated both ways/),
+        hint: expect.stringMatching(/IdentityReplicationPolicy/),
+      });
+    });
+    learner.ok(["lab", "mm2", "stop"]);
+  });
 });
 
 describe("failback", () => {
@@ -291,13 +373,14 @@ describe("failback", () => {
     learner.resetOffsets("A_BOOTSTRAP", "app-g", "B.orders", translated);
     learner.ok(["lab", "dns", "set", "A"]);
     learner.ok(["lab", "app", "start", "consumer"]);
-    await sleep(3000);
-    const report = learner.grade();
-    expect(check(report, "writes-stopped-before-switch")).toMatchObject({
-      passed: false,
-      hint: expect.stringMatching(/Stop the producer/),
+    await learner.gradeTwice((r) => {
+      expect(check(r, "writes-stopped-before-switch")).toMatchObject({
+        passed: false,
+        hint: expect.stringMatching(/Stop the producer/),
+      });
+      expect(r.failedGates).toContain("writes stopped before the switch");
+      expect(r.passed).toBe(false);
     });
-    expect(report.passed).toBe(false);
   });
 
   it("fails on reprocessing when the offsets are not translated back to A", async () => {

@@ -117,6 +117,22 @@ export class Learner {
     return report;
   }
 
+  /**
+   * Grades about 10 s and again about 2 minutes after the learner's last action: a verdict must not
+   * depend on when it is asked for. `assert` runs on both reports; the verdicts and failed gates match.
+   */
+  async gradeTwice(assert: (r: GradeReport) => void): Promise<GradeReport> {
+    await sleep(10_000);
+    const first = this.grade();
+    assert(first);
+    await sleep(110_000);
+    const second = this.grade();
+    assert(second);
+    expect(second.passed).toBe(first.passed);
+    expect(second.failedGates).toEqual(first.failedGates);
+    return second;
+  }
+
   async waitLagZero(): Promise<void> {
     let s = this.status();
     const ok = await waitFor(
@@ -196,11 +212,15 @@ export class Learner {
     bootstrap: "A_BOOTSTRAP" | "B_BOOTSTRAP",
     group: string,
     topic: string,
-    to: Map<number, number> | "earliest" | "latest",
+    to: Map<number, number> | "earliest" | "latest" | { datetime: string },
   ): void {
     const base = `kafka-consumer-groups --bootstrap-server "$${bootstrap}" --group ${group} --reset-offsets`;
     if (typeof to === "string") {
       this.sh(`${base} --topic ${topic} --to-${to} --execute`);
+      return;
+    }
+    if (!(to instanceof Map)) {
+      this.sh(`${base} --topic ${topic} --to-datetime ${to.datetime} --execute`);
       return;
     }
     this.sh([...to].map(([p, o]) => `${base} --topic ${topic}:${p} --to-offset ${o} --execute`).join(" && "));

@@ -12,17 +12,15 @@ function recordsUnreadable(input: GradeInput): string | null {
   return problem ? `the records on region ${input.to} could not be read (${problem.slice(9)})` : null;
 }
 
-/** Target partitions where the consumer started below MirrorMaker 2's translated offset: `A.orders p1 (0 < 212)`. */
-export function resumedEarly(input: GradeInput): string[] {
-  const out: string[] = [];
+/** Target partitions where the consumer started below MirrorMaker 2's translated offset. */
+function resumedEarly(input: GradeInput): { partition: string; at: number; translated: number }[] {
   const group = input.workload?.group;
-  for (const c of input.observed.mm2.checkpoints[input.to]) {
-    if (c.group !== group) continue;
-    const at = input.drill.resumed[c.topic]?.[c.partition];
-    if (at !== undefined && at < c.downstreamOffset)
-      out.push(`${c.topic} p${c.partition} (${at} < ${c.downstreamOffset})`);
-  }
-  return out;
+  return input.observed.mm2.checkpoints[input.to].flatMap((c) => {
+    const at = c.group === group ? input.drill.resumed[c.topic]?.[c.partition] : undefined;
+    return at !== undefined && at < c.downstreamOffset
+      ? [{ partition: `${c.topic} p${c.partition}`, at, translated: c.downstreamOffset }]
+      : [];
+  });
 }
 
 const sample = (seqs: number[]) => (seqs.length ? ` (sequence numbers ${seqs.join(", ")}…)` : "");
@@ -72,11 +70,13 @@ export const recordChecks = {
       const observed = `${d.duplicates} processed twice (${d.duplicatesAhead} of them still ahead of the consumer), ${d.unavoidableDuplicates} unavoidable from the checkpoints: ${extra} extra`;
       if (extra <= p.max) return ok(observed);
       const early = resumedEarly(input);
+      if (early.length === 0) return fail(observed);
+      const how = early.every((e) => e.at === 0)
+        ? "from the beginning, as --to-earliest or no offsets at all do"
+        : "at an earlier position, such as --to-datetime before the last commit gives";
       return fail(
         observed,
-        early.length > 0
-          ? `The group resumed before the translated offsets on ${early.join(", ")}: everything between its position and the checkpoint was processed on region ${input.from} already. Apply the checkpoints' offsets per partition.`
-          : undefined,
+        `The group resumed before the translated offsets (${how}) on ${early.map((e) => `${e.partition} (${e.at} < ${e.translated})`).join(", ")}: everything from there to the checkpoint had been processed on region ${input.from} already. Apply the checkpoints' offsets per partition.`,
       );
     },
   }),

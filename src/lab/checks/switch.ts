@@ -38,15 +38,15 @@ export const switchChecks = {
       const wrong: string[] = [];
       if (fromStart.length)
         wrong.push(
-          `${fromStart.join(", ")} started from the beginning: no offset was applied there (the consumer fell back to auto.offset.reset=earliest) or it was reset --to-earliest, so records were processed again`,
+          `${fromStart.join(", ")} started from the beginning: no offset was applied there (the consumer fell back to auto.offset.reset=earliest) or it was reset --to-earliest, and processed records again`,
         );
       if (early.length)
         wrong.push(
-          `${early.join(", ")} resumed before the translated offset (an earlier position such as --to-datetime before the last commit), so records were processed again`,
+          `${early.join(", ")} resumed before the translated offset (an earlier position such as --to-datetime before the last commit) and processed records again`,
         );
       if (late.length)
         wrong.push(
-          `${late.join(", ")} resumed past the translated offset (as --to-latest does), so records were skipped`,
+          `${late.join(", ")} resumed past the translated offset (as --to-latest does) and skipped records`,
         );
       if (unset.length)
         wrong.push(
