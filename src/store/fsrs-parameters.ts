@@ -21,6 +21,9 @@ interface ParametersRow {
 
 /** The stored parameters, or null for FSRS's defaults (also when the row cannot be read as 21 numbers). */
 export function readFsrsParameters(db: Database): StoredFsrsParameters | null {
+  // A database opened with an older list of migrations (tests of migrations) has no such table.
+  const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'fsrs_parameters'").get();
+  if (!exists) return null;
   const row = db.prepare("SELECT * FROM fsrs_parameters WHERE id = 1").get() as ParametersRow | undefined;
   if (!row) return null;
   let parameters: unknown;
