@@ -37,7 +37,8 @@ function generatedLog(cards: number, reviewsPerCard: number, seed: string): Logg
     for (let r = 0; r < reviewsPerCard; r++) {
       const day = Math.floor(at / DAY);
       const elapsed = memory === null ? 0 : day - lastDay;
-      const recalled = memory === null ? random.next() < 0.7 : random.next() < truth.recall(elapsed, memory.stability);
+      const recalled =
+        memory === null ? random.next() < 0.7 : random.next() < truth.recall(elapsed, memory.stability);
       const rating: Rating = recalled ? (random.next() < 0.15 ? 4 : 3) : 1;
       log.push({ questionId, at, rating });
       memory = truth.memoryAfter(memory, elapsed, rating);

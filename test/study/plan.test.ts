@@ -90,7 +90,16 @@ describe("plan to the exam date", () => {
     // Behind after the deadline: the rest over the days to the exam; after the exam, new-per-day again.
     expect(newTarget(30, 37, 40, 7, 0)).toBe(10);
     expect(newTarget(30, 40, 40, 7, 5)).toBe(5);
-    expect(newLeftToday({ unseen: 200, introducedToday: 3, today: 0, examDate: null, firstSeenDaysBefore: 7, newPerDay: 20 })).toBe(17);
+    expect(
+      newLeftToday({
+        unseen: 200,
+        introducedToday: 3,
+        today: 0,
+        examDate: null,
+        firstSeenDaysBefore: 7,
+        newPerDay: 20,
+      }),
+    ).toBe(17);
   });
 
   it("plans every day to the exam and forecasts what a learner who follows it reaches", () => {
