@@ -6,12 +6,23 @@ import {
   dayNumber,
   dayStart,
   deriveRating,
+  finalStretchExamAt,
+  fitOf,
+  fitsBetter,
+  MIN_REVIEWS_TO_FIT,
+  reviewHistories,
+  trainingPrefixes,
+  type DayReview,
+  type Fit,
+  newLeftToday,
+  planToExam,
   scoreAnswer,
   scoreExam,
   startExam,
   type Answer,
   type AnswerResult,
   type ExamResult,
+  type ExamPlan,
   type ExamSession,
   type QueueItem,
   type Rating,
@@ -84,12 +95,54 @@ export class Trainer {
 
   stats(): StatsReport {
     const now = this.now();
-    return this.store.stats({
+    const offset = utcOffset(now);
+    const report = this.store.stats({
       questions: this.allQuestions,
       domains: this.blueprint.domains,
       now,
-      utcOffsetMinutes: utcOffset(now),
+      utcOffsetMinutes: offset,
     });
+    const settings = this.store.settings();
+    if (settings.examDate === null) return report;
+    const introduced = this.store.newStudiedSince(dayStart(dayNumber(now, offset), offset));
+    return {
+      ...report,
+      newLeftToday: newLeftToday({
+        unseen: this.unseenStudyQuestions(this.store.cards()),
+        introducedToday: introduced,
+        today: dayNumber(now, offset),
+        examDate: settings.examDate,
+        firstSeenDaysBefore: settings.firstSeenDaysBefore,
+        newPerDay: settings.newPerDay,
+      }),
+    };
+  }
+
+  /**
+   * Fits FSRS's parameters to the review log with `optimize` and keeps them only when they predict the
+   * log better than those in use; the cards are then rebuilt with them.
+   */
+  async optimizeFsrs(optimize: FsrsOptimize): Promise<FsrsOptimizeReport> {
+    const log = this.store.reviewLog();
+    if (log.length < MIN_REVIEWS_TO_FIT) {
+      return { outcome: "too-few", reviews: log.length, needed: MIN_REVIEWS_TO_FIT - log.length };
+    }
+    const histories = reviewHistories(log, utcOffset(this.now()));
+    const current = this.store.scheduler().parameters;
+    const before = fitOf(current, histories);
+    const candidate = await optimize(histories, trainingPrefixes(histories));
+    const after = fitOf(candidate, histories);
+    const kept = !fitsBetter(after, before);
+    if (!kept) {
+      this.store.setFsrsParameters({
+        parameters: candidate,
+        fittedAt: this.now(),
+        reviews: log.length,
+        logLoss: after.logLoss,
+        rmse: after.rmse,
+      });
+    }
+    return { outcome: kept ? "kept" : "stored", reviews: log.length, before, after, candidate };
   }
 
   /** What a stats report is about: the database, the pack whose blueprint it uses, the pass mark. */
@@ -118,20 +171,62 @@ export class Trainer {
     const settings = this.store.settings();
     const offset = utcOffset(now);
     const introduced = this.store.newStudiedSince(dayStart(dayNumber(now, offset), offset));
+    const cards = this.store.cards();
+    const examAt = finalStretchExamAt(now, offset, settings.examDate, settings.firstSeenDaysBefore);
     return buildQueue({
       questions: this.allQuestions,
-      cards: this.store.cards(),
+      cards,
       domains: this.blueprint.domains,
       now,
       seed: options.seed ?? String(now),
       newLimit:
-        options.mode === "study" ? Math.max(0, settings.newPerDay - introduced) : Number.MAX_SAFE_INTEGER,
+        options.mode === "study"
+          ? newLeftToday({
+              unseen: this.unseenStudyQuestions(cards),
+              introducedToday: introduced,
+              today: dayNumber(now, offset),
+              examDate: settings.examDate,
+              firstSeenDaysBefore: settings.firstSeenDaysBefore,
+              newPerDay: settings.newPerDay,
+            })
+          : Number.MAX_SAFE_INTEGER,
+      ...(options.mode === "study" && examAt !== null ? { examAt } : {}),
       scheduler: this.store.scheduler(),
       unseenPrior: settings.unseenPrior,
       mode: options.mode,
       ...(options.domain ? { domain: options.domain } : {}),
       ...(options.tag ? { tag: options.tag } : {}),
       ...(options.only ? { only: options.only } : {}),
+    });
+  }
+
+  /** Questions of the blueprint's domains never answered: what study still has to introduce. */
+  private unseenStudyQuestions(cards: ReadonlyMap<string, { state: number }>): number {
+    const domains = new Set(this.blueprint.domains.map((d) => d.id));
+    return this.allQuestions.filter(
+      (q) => (domains.size === 0 || domains.has(q.domain)) && (cards.get(q.id)?.state ?? 0) === 0,
+    ).length;
+  }
+
+  /** The plan to the exam date and the readiness it leads to; null without an exam date. */
+  plan(): ExamPlan | null {
+    const settings = this.store.settings();
+    if (settings.examDate === null) return null;
+    const now = this.now();
+    const offset = utcOffset(now);
+    return planToExam({
+      questions: this.allQuestions,
+      cards: this.store.cards(),
+      domains: this.blueprint.domains,
+      scheduler: this.store.scheduler(),
+      unseenPrior: settings.unseenPrior,
+      now,
+      utcOffsetMinutes: offset,
+      examDate: settings.examDate,
+      firstSeenDaysBefore: settings.firstSeenDaysBefore,
+      newPerDay: settings.newPerDay,
+      newToday: this.store.newStudiedSince(dayStart(dayNumber(now, offset), offset)),
+      answerMs: this.store.averageAnswerMs(),
     });
   }
 
@@ -257,6 +352,16 @@ export class Trainer {
     return new Map([...this.questions.values()].map((q) => [q.id, q.revision]));
   }
 }
+
+/** The optimizer: histories and the training prefixes in, 21 parameters out. */
+export type FsrsOptimize = (
+  histories: readonly DayReview[][],
+  prefixes: readonly { history: number; length: number }[],
+) => Promise<number[]>;
+
+export type FsrsOptimizeReport =
+  | { outcome: "too-few"; reviews: number; needed: number }
+  | { outcome: "stored" | "kept"; reviews: number; before: Fit; after: Fit; candidate: number[] };
 
 /** What a learner may ask of a mock exam; anything left out follows the settings and the blueprint. */
 export interface ExamOptions {

@@ -54,6 +54,18 @@ export const commands: CommandEntry[] = [
     load: () => import("./commands/stats.js"),
   },
   {
+    name: "plan",
+    usage: "plan [--json]",
+    summary: "day-by-day plan and forecast to the exam date",
+    load: () => import("./commands/plan.js"),
+  },
+  {
+    name: "fsrs",
+    usage: "fsrs optimize | reset [--json]",
+    summary: "fit FSRS to your review log, or back to defaults",
+    load: () => import("./commands/fsrs.js"),
+  },
+  {
     name: "progress",
     usage: "progress export FILE [--format json|csv] | import FILE [--json]",
     summary: "export or import progress",

@@ -5,6 +5,7 @@ import { examReviews } from "../study/index.js";
 import type { Rating } from "../study/rating.js";
 import type { Domain } from "../catalog/types.js";
 import { dayNumber, dayStart } from "../study/days.js";
+import { reviewsPerDay, streakDays } from "./activity.js";
 import type { QuestionRef } from "../study/readiness.js";
 import { createScheduler, type CardState, type Scheduler } from "../study/scheduler.js";
 import type { Settings } from "../study/settings.js";
@@ -23,6 +24,14 @@ import {
 } from "./exams.js";
 import type { StoredExam } from "./exams.js";
 import { insertFlag, listFlags, type QuestionFlag } from "./flags.js";
+import {
+  averageAnswerMs,
+  readFsrsParameters,
+  reviewLog,
+  writeFsrsParameters,
+  type StoredFsrsParameters,
+} from "./fsrs-parameters.js";
+import type { LoggedReview } from "../study/fsrs-fit.js";
 import { labAttempts, saveLabAttempt, type LabAttemptRecord, type StoredLabAttempt } from "./labs.js";
 import type { MigrationReport } from "./migrate.js";
 import { Reviews, type AnswerRecord, type StoredReview } from "./reviews.js";
@@ -41,6 +50,7 @@ export class Store {
   readonly reviews: Reviews;
   private cachedSettings: Settings;
   private cachedScheduler: Scheduler;
+  private cachedParameters: StoredFsrsParameters | null;
 
   constructor(
     private readonly db: Db,
@@ -48,7 +58,8 @@ export class Store {
     readonly migration: MigrationReport,
   ) {
     this.cachedSettings = readSettings(db);
-    this.cachedScheduler = createScheduler(this.cachedSettings.desiredRetention);
+    this.cachedParameters = readFsrsParameters(db);
+    this.cachedScheduler = this.newScheduler();
     this.reviews = new Reviews(db, () => this.cachedScheduler);
   }
 
@@ -75,8 +86,49 @@ export class Store {
   private reloadSettings(): void {
     this.cachedSettings = readSettings(this.db);
     if (this.cachedScheduler.desiredRetention !== this.cachedSettings.desiredRetention) {
-      this.cachedScheduler = createScheduler(this.cachedSettings.desiredRetention);
+      this.cachedScheduler = this.newScheduler();
     }
+  }
+
+  private newScheduler(): Scheduler {
+    return createScheduler(this.cachedSettings.desiredRetention, this.cachedParameters?.parameters);
+  }
+
+  /** The FSRS parameters fitted to the learner, or null while FSRS's defaults are used. */
+  fsrsParameters(): StoredFsrsParameters | null {
+    return this.cachedParameters;
+  }
+
+  /**
+   * Stores fitted parameters (null: back to FSRS's defaults) and rebuilds every card from the log
+   * with them, in one transaction; the scheduler uses them from then on.
+   */
+  setFsrsParameters(stored: StoredFsrsParameters | null): void {
+    const before = this.cachedParameters;
+    try {
+      this.db
+        .transaction(() => {
+          writeFsrsParameters(this.db, stored);
+          this.cachedParameters = stored;
+          this.cachedScheduler = this.newScheduler();
+          this.reviews.rebuild();
+        })
+        .immediate();
+    } catch (error) {
+      this.cachedParameters = before;
+      this.cachedScheduler = this.newScheduler();
+      throw error;
+    }
+  }
+
+  /** The whole review log, question by question in time order, as FSRS fitting reads it. */
+  reviewLog(): LoggedReview[] {
+    return reviewLog(this.db);
+  }
+
+  /** The learner's mean time per answer (ms), or null before any timed answer. */
+  averageAnswerMs(): number | null {
+    return averageAnswerMs(this.db);
   }
 
   scheduler(): Scheduler {
@@ -128,12 +180,7 @@ export class Store {
 
   /** Reviews per day number (see study/days) from `since` on, for a zone `utcOffsetMinutes` ahead of UTC. */
   reviewsPerDay(since: number, utcOffsetMinutes: number): Map<number, number> {
-    const rows = this.db
-      .prepare(
-        "SELECT (at + CAST(? AS INTEGER)) / 86400000 AS day, count(*) AS n FROM review WHERE at >= ? GROUP BY day",
-      )
-      .all(utcOffsetMinutes * 60_000, since) as { day: number; n: number }[];
-    return new Map(rows.map((r) => [r.day, r.n]));
+    return reviewsPerDay(this.db, since, utcOffsetMinutes);
   }
 
   /**
@@ -163,22 +210,9 @@ export class Store {
     });
   }
 
-  /**
-   * The days of the current run of days with reviews: walking back from `today` (or from yesterday when
-   * today has none yet) while each day has a review. One index probe per day, so a long log costs
-   * nothing extra. `streak()` over the result is the streak.
-   */
+  /** The days of the current run of days with reviews (see `activity.ts`); `streak()` over it is the streak. */
   streakDays(today: number, utcOffsetMinutes: number): number[] {
-    const probe = this.db.prepare("SELECT 1 FROM review WHERE at >= ? AND at < ? LIMIT 1").pluck();
-    const has = (day: number) =>
-      probe.get(dayStart(day, utcOffsetMinutes), dayStart(day + 1, utcOffsetMinutes)) !== undefined;
-    const days: number[] = [];
-    let day = has(today) ? today : today - 1;
-    while (has(day)) {
-      days.push(day);
-      day -= 1;
-    }
-    return days;
+    return streakDays(this.db, today, utcOffsetMinutes);
   }
 
   /** Questions with at least one wrong answer, most missed first. */

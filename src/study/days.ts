@@ -42,3 +42,8 @@ export function lastDays(
     return { day: dayLabel(day), count: counts.get(day) ?? 0 };
   });
 }
+
+/** `YYYY-MM-DD` of an instant in the zone this process runs in (the learner's). */
+export function localDateLabel(ms: number): string {
+  return dayLabel(dayNumber(ms, -new Date(ms).getTimezoneOffset()));
+}

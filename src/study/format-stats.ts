@@ -3,8 +3,8 @@ import type { StatsReport } from "./stats.js";
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const BARS = " ▁▂▃▄▅▆▇█";
 
-function sparkline(counts: readonly number[]): string {
-  const max = Math.max(...counts, 0);
+/** One block character per value, scaled to `max` (the largest value unless given); `·` for zero. */
+export function sparkline(counts: readonly number[], max = Math.max(...counts, 0)): string {
   if (max === 0) return "·".repeat(counts.length);
   return counts.map((c) => (c === 0 ? "·" : BARS[Math.max(1, Math.round((c / max) * 8))])).join("");
 }

@@ -4,7 +4,7 @@ import { seededRandom, deriveSeed } from "./random.js";
 import { readiness, type QuestionRef } from "./readiness.js";
 import type { CardState, Scheduler } from "./scheduler.js";
 
-export type QueueKind = "due" | "new" | "seen";
+export type QueueKind = "due" | "stretch" | "new" | "seen";
 
 export interface QueueItem {
   questionId: string;
@@ -35,6 +35,11 @@ export interface QueueInput {
   tag?: string;
   /** Practice only these questions (for example the ones missed last time). */
   only?: ReadonlySet<string>;
+  /**
+   * In the final stretch before an exam, its first instant: study then also serves the questions not
+   * yet due whose chance of recall at the exam is below the desired retention, lowest first.
+   */
+  examAt?: number;
 }
 
 const DIFFICULTY_RANK: Record<Difficulty, number> = { easy: 0, medium: 1, hard: 2 };
@@ -88,9 +93,20 @@ export function buildQueue(input: QueueInput): QueueItem[] {
 
   const fresh = pickNew(input, unseen);
   const strip = ({ due: _due, ...item }: QueueItem & { due: number }): QueueItem => item;
-  const queue = [...due.map(strip), ...fresh];
+  const queue = [...due.map(strip), ...(mode === "study" ? stretch(input, seen) : []), ...fresh];
   if (mode === "practice") queue.push(...seen.sort(byRisk).map(strip));
   return queue;
+}
+
+/** The final stretch: seen questions not yet due that would be below the desired retention at the exam. */
+function stretch(input: QueueInput, seen: readonly (QueueItem & { due: number })[]): QueueItem[] {
+  const { examAt, scheduler } = input;
+  if (examAt === undefined) return [];
+  return seen
+    .map((item) => ({ item, atExam: scheduler.retrievability(input.cards.get(item.questionId)!, examAt) }))
+    .filter((s) => s.atExam < scheduler.desiredRetention)
+    .sort((a, b) => a.atExam - b.atExam || (a.item.questionId < b.item.questionId ? -1 : 1))
+    .map(({ item: { due: _due, ...item } }) => ({ ...item, kind: "stretch" as const }));
 }
 
 function pickNew(input: QueueInput, unseen: readonly QuestionRef[]): QueueItem[] {

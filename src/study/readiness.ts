@@ -72,8 +72,14 @@ export function readiness(input: ReadinessInput): Readiness {
       expected: questions.length > 0 ? sum / questions.length : unseenPrior,
     };
   });
+  return { domains, predicted: blueprintScore(domains, unseenPrior), unseenPrior };
+}
+
+/** The predicted exam score: the domains' expected shares weighted by the blueprint (`fallback` without weights). */
+export function blueprintScore(
+  domains: readonly { weight: number; expected: number }[],
+  fallback: number,
+): number {
   const weightSum = domains.reduce((s, d) => s + d.weight, 0);
-  const predicted =
-    weightSum > 0 ? domains.reduce((s, d) => s + d.weight * d.expected, 0) / weightSum : unseenPrior;
-  return { domains, predicted, unseenPrior };
+  return weightSum > 0 ? domains.reduce((s, d) => s + d.weight * d.expected, 0) / weightSum : fallback;
 }

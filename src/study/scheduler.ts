@@ -1,4 +1,12 @@
-import { createEmptyCard, forgetting_curve, fsrs, type Card, type FSRS, type Grade } from "ts-fsrs";
+import {
+  createEmptyCard,
+  default_w,
+  forgetting_curve,
+  fsrs,
+  type Card,
+  type FSRS,
+  type Grade,
+} from "ts-fsrs";
 import type { Rating } from "./rating.js";
 
 /** FSRS card states: 0 New, 1 Learning, 2 Review, 3 Relearning. */
@@ -26,8 +34,19 @@ export interface ReviewEvent {
 
 const DAY_MS = 86_400_000;
 
+/** A memory state in plain numbers, for simulations that must not allocate a card per step. */
+export interface Memory {
+  stability: number;
+  difficulty: number;
+}
+
+/** FSRS-6's published default parameters (21 numbers), used until parameters are fitted to the learner. */
+export const DEFAULT_FSRS_PARAMETERS: readonly number[] = Object.freeze([...default_w]);
+
 export interface Scheduler {
   readonly desiredRetention: number;
+  /** The 21 FSRS parameters in use. */
+  readonly parameters: readonly number[];
   /** The card after a review at `now` with `rating`; `card` null means the question is new. */
   next(card: CardState | null, rating: Rating, now: number): CardState;
   /** The probability of recalling now; 0 for a card never reviewed. */
@@ -36,6 +55,12 @@ export interface Scheduler {
   replay(reviews: readonly ReviewEvent[]): CardState | null;
   /** For each rating, how long until the question would be due again after a review at `now`. */
   nextIntervals(card: CardState | null, now: number): Record<Rating, number>;
+  /** The memory after a review `elapsedDays` after the last (0: the same day; `memory` null: a first review). */
+  memoryAfter(memory: Memory | null, elapsedDays: number, rating: Rating): Memory;
+  /** The chance of recall `elapsedDays` after a review that left `stability`. */
+  recall(elapsedDays: number, stability: number): number;
+  /** Whole days until a memory of `stability` falls to the desired retention (at least 1). */
+  intervalDays(stability: number): number;
 }
 
 function toCard(c: CardState): Card {
@@ -68,9 +93,15 @@ function fromCard(c: Card): CardState {
   };
 }
 
-/** A scheduler with fuzz off, so the same log always gives the same card. */
-export function createScheduler(desiredRetention = 0.9): Scheduler {
-  const engine: FSRS = fsrs({ request_retention: desiredRetention, enable_fuzz: false });
+/**
+ * A scheduler with fuzz off, so the same log always gives the same card. `parameters` are the 21 FSRS-6
+ * weights (fitted to the learner by `fsrs optimize`); FSRS's defaults when left out.
+ */
+export function createScheduler(
+  desiredRetention = 0.9,
+  parameters: readonly number[] = DEFAULT_FSRS_PARAMETERS,
+): Scheduler {
+  const engine: FSRS = fsrs({ request_retention: desiredRetention, enable_fuzz: false, w: [...parameters] });
   const weights = engine.parameters.w;
 
   const next = (card: CardState | null, rating: Rating, now: number): CardState => {
@@ -97,7 +128,17 @@ export function createScheduler(desiredRetention = 0.9): Scheduler {
     return { 1: interval(1), 2: interval(2), 3: interval(3), 4: interval(4) };
   };
 
-  return { desiredRetention, next, retrievability, replay, nextIntervals };
+  return {
+    desiredRetention,
+    parameters: weights,
+    next,
+    retrievability,
+    replay,
+    nextIntervals,
+    memoryAfter: (memory, elapsedDays, rating) => engine.next_state(memory, elapsedDays, rating),
+    recall: (elapsedDays, stability) => forgetting_curve(weights, elapsedDays, stability),
+    intervalDays: (stability) => engine.next_interval(stability, 0),
+  };
 }
 
 /** An interval as a learner reads it on a rating key: `10m`, `5h`, `4d`, `3mo`, `1.2y`. */

@@ -24,6 +24,13 @@ export interface Settings {
   colour: "auto" | "always" | "never";
   /** The first-run welcome has been shown and dismissed. */
   welcomeSeen: boolean;
+  /** The day of the learner's exam (`YYYY-MM-DD`, local), or null; study then follows a plan to it. */
+  examDate: string | null;
+  /**
+   * With an exam date: every question is first seen at least this many days before it, and those last
+   * days are the final stretch, when study also serves what would be forgotten by the exam.
+   */
+  firstSeenDaysBefore: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -39,6 +46,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   unseenPrior: 0.25,
   colour: "auto",
   welcomeSeen: false,
+  examDate: null,
+  firstSeenDaysBefore: 7,
 });
 
 type Check = (value: unknown) => boolean;
@@ -64,7 +73,16 @@ const CHECKS: Record<keyof Settings, { check: Check; rule: string }> = {
   unseenPrior: { check: between(0, 1), rule: "a probability from 0 to 1" },
   colour: { check: (v) => v === "auto" || v === "always" || v === "never", rule: "auto, always or never" },
   welcomeSeen: { check: (v) => typeof v === "boolean", rule: "true or false" },
+  examDate: { check: orNull(isCalendarDate), rule: "a date written YYYY-MM-DD, or null" },
+  firstSeenDaysBefore: { check: between(0, 365, true), rule: "a whole number of days from 0 to 365" },
 };
+
+/** A real calendar day written `YYYY-MM-DD` (so `2027-02-30` is refused). */
+function isCalendarDate(v: unknown): boolean {
+  if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const date = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === v;
+}
 
 export const SETTING_KEYS = Object.keys(CHECKS) as (keyof Settings)[];
 
@@ -82,6 +100,8 @@ export const SETTING_HELP: Record<keyof Settings, string> = {
   unseenPrior: "chance of a right answer to an unseen question, for readiness",
   colour: "colour on the screens (NO_COLOR always turns it off)",
   welcomeSeen: "the welcome page has been shown on the first start (false: show it again)",
+  examDate: "the day of your exam, YYYY-MM-DD: study follows a plan to it (null: no date)",
+  firstSeenDaysBefore: "with an exam date: days before it by which every question is first seen",
 };
 
 /** A setting's name on the command line: `newPerDay` is `new-per-day`. */
@@ -96,15 +116,22 @@ export function settingKey(name: string): keyof Settings | undefined {
 /**
  * A setting's value from its command-line text, by the type of its default: numbers, `true`/`false`
  * (or on/off), words; `default` means "unset". Returns the value or the reason it is not one.
+ * `today` (`YYYY-MM-DD`) is the learner's date, against which an exam date in the past is refused.
  */
 export function parseSettingValue(
   key: keyof Settings,
   text: string,
+  today?: string,
 ): { value: unknown } | { problem: string } {
   const fallback = DEFAULT_SETTINGS[key];
   if (text === "default") return { value: fallback };
   let value: unknown = text;
-  if (typeof fallback === "boolean") {
+  if (key === "examDate") {
+    value = text === "null" || text === "none" ? null : text.trim();
+    if (typeof value === "string" && isCalendarDate(value) && today !== undefined && value < today) {
+      return { problem: `exam-date must not be in the past (got "${text}", today is ${today})` };
+    }
+  } else if (typeof fallback === "boolean") {
     const word = text.toLowerCase();
     value = ["true", "on", "yes"].includes(word)
       ? true

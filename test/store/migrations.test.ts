@@ -129,6 +129,32 @@ describe("migration 003-question-flags", () => {
   });
 });
 
+describe("migration 005-fsrs-parameters", () => {
+  it("adds a place for fitted FSRS parameters to a version 4 database, keeping its reviews and cards", () => {
+    const file = path.join(tempDir(), "progress.db");
+    const old = open(file, { migrations: MIGRATIONS.slice(0, 4) });
+    old.recordAnswer({
+      questionId: "p/q",
+      at: 1_000,
+      mode: "study",
+      answer: { type: "single", choice: 0 },
+      correct: true,
+      rating: 3,
+      durationMs: 5,
+    });
+    const card = old.card("p/q");
+    old.close();
+    const store = open(file, { migrations: MIGRATIONS.slice(0, 5) });
+    expect(store.migration).toEqual({ from: 4, to: 5, backup: `${file}.bak-v4` });
+    expect(store.history("p/q")).toHaveLength(1);
+    expect(store.card("p/q")).toEqual(card);
+    expect(store.fsrsParameters()).toBeNull();
+    const parameters = store.scheduler().parameters.map((w) => w * 1.01);
+    store.setFsrsParameters({ parameters, fittedAt: 2_000, reviews: 1, logLoss: 0.2, rmse: 0.1 });
+    expect(store.fsrsParameters()?.parameters).toEqual(parameters);
+  });
+});
+
 describe("migration runner", () => {
   const latest = MIGRATIONS.at(-1)!.version;
   const v2: Migration = {

@@ -9,6 +9,7 @@ import {
   settingName,
   type Settings,
 } from "../../study/settings.js";
+import { localDateLabel } from "../../study/days.js";
 import { EXIT, UsageError, type CommandContext } from "../command.js";
 
 /** `config list|get KEY|set KEY VALUE`: the learner's settings, stored in the progress file. */
@@ -54,7 +55,7 @@ export async function run(ctx: CommandContext): Promise<number> {
 }
 
 function set(ctx: CommandContext, store: Store, key: keyof Settings, text: string, json: boolean): number {
-  const parsed = parseSettingValue(key, text);
+  const parsed = parseSettingValue(key, text, localDateLabel(Date.now()));
   if ("problem" in parsed) throw new UsageError(parsed.problem);
   const settings = store.updateSettings({ [key]: parsed.value });
   const row = describe(key, settings);

@@ -5,7 +5,7 @@ import { useScreen, type Route } from "../context.js";
 import { Frame, bodyHeight, type Line } from "../frame.js";
 import { bound } from "../keymap.js";
 import { moveCursor, windowAround } from "../list.js";
-import { remainingMs, type ExamSession } from "../../study/index.js";
+import { planLine, remainingMs, type ExamSession } from "../../study/index.js";
 import { useTerminalSize } from "../terminal-size.js";
 
 interface MenuItem {
@@ -22,6 +22,7 @@ export function HomeScreen() {
   const { exit } = useApp();
   const [cursor, setCursor] = useState(0);
   const stats = useMemo(() => trainer.stats(), [trainer]);
+  const plan = useMemo(() => trainer.plan(), [trainer]);
   const format = trainer.examFormat();
   const pass = trainer.passPercent();
   const left = useMemo(() => trainer.runningExam(), [trainer]);
@@ -103,6 +104,7 @@ export function HomeScreen() {
       Predicted exam score <Text bold>{Math.round(stats.predictedScore * 100)}%</Text>
       {` · ${unseenWords(stats.questions - stats.seen, stats.questions, stats.unseenPrior)}`}
     </Text>,
+    ...(plan ? [<Text key="plan">{planLine(plan)}</Text>] : []),
     "",
     ...stats.domains.map((d) => (
       <Text key={d.id}>

@@ -8,6 +8,7 @@ import {
   settingName,
   type Settings,
 } from "../../study/settings.js";
+import { localDateLabel } from "../../study/days.js";
 import { useScreen } from "../context.js";
 import { Frame, bodyHeight, type Line } from "../frame.js";
 import { bound } from "../keymap.js";
@@ -33,7 +34,7 @@ export function SettingsScreen() {
   const live = useLiveState<SettingsState>({ cursor: 0, typing: null, message: "" });
 
   const save = (key: keyof Settings, text: string): string => {
-    const parsed = parseSettingValue(key, text);
+    const parsed = parseSettingValue(key, text, localDateLabel(trainer.now()));
     if ("problem" in parsed) return parsed.problem;
     setSettings(trainer.store.updateSettings({ [key]: parsed.value }));
     return `${settingName(key)} is now ${String(parsed.value)}.`;
