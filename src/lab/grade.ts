@@ -2,6 +2,7 @@
  * Grading a drill: gather the state (read-only), analyse the ledgers, run the lab's checks, and add up
  * the score. `scoreDrill` is pure; `gradeLab` does the reading.
  */
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Liveness } from "./attempt/liveness.js";
 import type { LabState } from "./attempt/state.js";
@@ -13,7 +14,7 @@ import type { CheckpointState, CheckResult, GradeInput, ObservedState } from "./
 import { observeLab, presentRecords } from "./inspect/state.js";
 import type { Region } from "./spec.js";
 import { appFiles } from "./workload/files.js";
-import { ledgerEntries } from "./workload/ledger.js";
+import { ledgerEntries, type LedgerEntry } from "./workload/ledger.js";
 
 export interface GradeReport {
   lab: string;
@@ -127,6 +128,12 @@ export async function gatherGradeInput(
 ): Promise<GradeInput> {
   const from = lab.topology.dns;
   const to = targetRegion(lab);
+  // The ledgers as they are before the clusters are read: a write acknowledged later would not be in
+  // the records read, and would look lost.
+  const ledgers = {
+    producer: ledgerAsOfNow(appFiles(state.attemptDir, "producer").ledger),
+    consumer: ledgerAsOfNow(appFiles(state.attemptDir, "consumer").ledger),
+  };
   const timeline = readTimeline(state.attemptDir);
   const observed: ObservedState = await observeLab(state, liveness);
   const workload = state.spec.workload;
@@ -141,8 +148,8 @@ export async function gatherGradeInput(
     });
   }
   const drill = analyseDrill({
-    producer: ledgerEntries(appFiles(state.attemptDir, "producer").ledger),
-    consumer: ledgerEntries(appFiles(state.attemptDir, "consumer").ledger),
+    producer: ledgers.producer(),
+    consumer: ledgers.consumer(),
     present,
     committed: workload ? (target.groups[workload.group]?.offsets ?? {}) : {},
     translated: workload ? translatedOffsets(observed.mm2.checkpoints[to], workload.group) : {},
@@ -158,6 +165,12 @@ export async function gatherGradeInput(
     to,
     workload: workload ? { topic: workload.topic, group: workload.group } : null,
   };
+}
+
+/** A ledger's entries up to its length now, to read later. */
+function ledgerAsOfNow(file: string): () => Iterable<LedgerEntry> {
+  const length = existsSync(file) ? statSync(file).size : 0;
+  return () => ledgerEntries(file, length);
 }
 
 /** The latest checkpoint's downstream offset per mirrored partition of the group. */

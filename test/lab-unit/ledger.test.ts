@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -17,6 +17,17 @@ describe("ledger reading", () => {
     expect(read[29_999]).toEqual(entries[29_999]);
     expect(read.every((e, i) => e.type === "produced" && e.key === `clé-€-${i + 1}`)).toBe(true);
     expect(summarizeLedger(ledgerEntries(file))).toMatchObject({ produced: 30_000, lastSeq: 30_000 });
+  });
+
+  it("reads only what was written up to a length taken earlier", () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), "ledger-")), "producer.ledger.jsonl");
+    const line = (seq: number) =>
+      `${JSON.stringify({ type: "acked", seq, partition: 0, offset: seq, ts: seq, region: "A" })}\n`;
+    writeFileSync(file, line(1) + line(2));
+    const length = statSync(file).size;
+    appendFileSync(file, line(3));
+    expect([...ledgerEntries(file, length)].map((e) => e.seq)).toEqual([1, 2]);
+    expect([...ledgerEntries(file)].map((e) => e.seq)).toEqual([1, 2, 3]);
   });
 
   it("a missing ledger has no entries", () => {

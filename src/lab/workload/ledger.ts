@@ -55,18 +55,19 @@ const CHUNK = 1 << 20;
 /**
  * A ledger's entries, oldest first, read a chunk at a time: a ledger can grow to gigabytes (a
  * replication loop multiplies what the consumer sees), so it is never held whole. A torn last line (a
- * crash mid-write) is skipped.
+ * crash mid-write) is skipped. `upTo` stops at a byte length taken earlier: what was written by then.
  */
-export function* ledgerEntries(file: string): Generator<LedgerEntry> {
+export function* ledgerEntries(file: string, upTo = Infinity): Generator<LedgerEntry> {
   if (!existsSync(file)) return;
   const fd = openSync(file, "r");
   try {
     const buffer = Buffer.alloc(CHUNK);
     const decoder = new StringDecoder("utf8");
     let rest = "";
-    for (;;) {
-      const n = readSync(fd, buffer, 0, CHUNK, null);
+    for (let read = 0; read < upTo;) {
+      const n = readSync(fd, buffer, 0, Math.min(CHUNK, upTo - read), null);
       if (n === 0) break;
+      read += n;
       const lines = (rest + decoder.write(buffer.subarray(0, n))).split("\n");
       rest = lines.pop() ?? "";
       for (const line of lines) {
