@@ -298,7 +298,9 @@ describe("losses", () => {
       );
     expect(run(true).passed).toBe(true);
     expect(run(false).passed).toBe(false);
-    expect(drill([], { 0: 3 }, [lostRegion(500)]).lostWithRegion).toBe(0);
+    const back: TimelineEvent = { at: iso(550), event: "fault:start-region", detail: { region: "A" } };
+    expect(drill([], { 0: 3 }, [lostRegion(500), back]).lostWithRegion).toBe(0);
+    expect(drill([], { 0: 3 }, [lostRegion(500)]).lostWithRegion).toBe(1);
   });
 
   it("rpo-declared compares with the acknowledged records missing on the target, and says which way it is off", () => {

@@ -116,9 +116,10 @@ describe("planned-failover", () => {
 
   it("fails the offsets gate after --to-datetime well before the switch, whenever it is graded", async () => {
     learner.begin("planned-failover", base);
-    const ready = learner.timeline().find((e) => e.event === "lab-ready");
+    const firstWrite = learner.timeline().find((e) => e.event === "app-start" && e.detail.app === "producer");
     await plannedUntilOffsets();
-    const early = new Date(Date.parse(ready!.at) + 2000).toISOString();
+    // Two seconds into the producer's writes: far before what the group had processed.
+    const early = new Date(Date.parse(firstWrite!.at) + 2000).toISOString();
     learner.resetOffsets("B_BOOTSTRAP", "app-g", "A.orders", { datetime: early });
     switchTo("B");
     await learner.gradeTwice((r) => {

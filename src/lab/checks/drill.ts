@@ -38,7 +38,7 @@ export interface DrillFacts {
   lostSeqs: number[];
   /** Seconds of acknowledged writes lost: from the oldest lost acknowledgement to the newest. */
   lostSeconds: number;
-  /** Of the lost: acknowledged on the old region before it was lost and never mirrored (no runbook saves them). */
+  /** Of the lost: acknowledged on the old region, which was then lost, and never mirrored (no runbook saves them). */
   lostWithRegion: number;
   /** Acknowledged and not on the target region, processed or not: what a learner counts as gone. */
   missing: number;
@@ -189,8 +189,14 @@ export function analyseDrill(input: DrillInput): DrillFacts {
   const switchEvent =
     from === to ? undefined : timeline.filter(isEvent("dns-set")).find((e) => e.detail.region === to);
   const switchAt = switchEvent ? Date.parse(switchEvent.at) : null;
-  const regionLost = timeline.find((e) => e.event === "fault:kill-region" && e.detail.region === from);
-  const regionLostAt = regionLost ? Date.parse(regionLost.at) : null;
+  // A region is lost from its kill until it is started again: its last acknowledgements may be
+  // recorded a moment after the kill was, while it was going down.
+  const lostIndex = timeline.findIndex((e) => e.event === "fault:kill-region" && e.detail.region === from);
+  const back =
+    lostIndex < 0
+      ? undefined
+      : timeline.slice(lostIndex).find((e) => e.event === "fault:start-region" && e.detail.region === from);
+  const regionLostUntil = lostIndex < 0 ? null : back ? Date.parse(back.at) : Infinity;
 
   const lost: Ack[] = [];
   const skipped: number[] = [];
@@ -208,7 +214,7 @@ export function analyseDrill(input: DrillInput): DrillFacts {
     else skipped.push(ack.seq);
   }
   const lostWithRegion =
-    regionLostAt === null ? 0 : lost.filter((l) => l.region === from && l.ts <= regionLostAt).length;
+    regionLostUntil === null ? 0 : lost.filter((l) => l.region === from && l.ts <= regionLostUntil).length;
 
   let lastAckOld: number | null = null;
   let firstAckNew: number | null = null;
