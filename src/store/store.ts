@@ -23,7 +23,13 @@ import {
 } from "./exams.js";
 import type { StoredExam } from "./exams.js";
 import { insertFlag, listFlags, type QuestionFlag } from "./flags.js";
-import { labAttempts, saveLabAttempt, type LabAttemptRecord, type StoredLabAttempt } from "./labs.js";
+import {
+  labAttempt,
+  labAttempts,
+  saveLabAttempt,
+  type LabAttemptRecord,
+  type StoredLabAttempt,
+} from "./labs.js";
 import type { MigrationReport } from "./migrate.js";
 import { Reviews, type AnswerRecord, type StoredReview } from "./reviews.js";
 import { readSettings, writeSettings } from "./settings.js";
@@ -299,6 +305,10 @@ export class Store {
 
   labAttempts(options: { lab?: string; limit?: number } = {}): StoredLabAttempt[] {
     return labAttempts(this.db, options.lab, options.limit ?? 50);
+  }
+
+  labAttempt(uid: string): StoredLabAttempt | null {
+    return labAttempt(this.db, uid);
   }
 
   exportProgress(now: number): ProgressFile {

@@ -2,7 +2,8 @@
  * The applications' ledger: an append-only JSON-lines file per application, fsync'd in small batches.
  * It is the ground truth for what was produced, acknowledged and consumed (RPO, duplicates, gaps).
  */
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fsyncSync, openSync, readSync, writeSync } from "node:fs";
+import { StringDecoder } from "node:string_decoder";
 
 export type LedgerEntry =
   | { type: "produced"; seq: number; key: string; ts: number; region: string; attempt: number }
@@ -51,17 +52,45 @@ export class LedgerWriter {
 
 /** Reads a ledger, skipping a torn last line (a crash mid-write). */
 export function readLedger(file: string): LedgerEntry[] {
-  if (!existsSync(file)) return [];
-  const entries: LedgerEntry[] = [];
-  for (const line of readFileSync(file, "utf8").split("\n")) {
-    if (!line.trim()) continue;
-    try {
-      entries.push(JSON.parse(line) as LedgerEntry);
-    } catch {
-      // torn line
+  return [...ledgerEntries(file)];
+}
+
+const CHUNK_BYTES = 1 << 16;
+
+/**
+ * The ledger's entries one at a time, read in fixed-size chunks: a ledger can grow to gigabytes (a
+ * replication loop), and this never holds more than a chunk and one line. A torn line is skipped.
+ */
+export function* ledgerEntries(file: string): Generator<LedgerEntry> {
+  if (!existsSync(file)) return;
+  const fd = openSync(file, "r");
+  try {
+    const decoder = new StringDecoder("utf8");
+    const buffer = Buffer.alloc(CHUNK_BYTES);
+    let rest = "";
+    for (;;) {
+      const read = readSync(fd, buffer, 0, CHUNK_BYTES, null);
+      const text = rest + (read > 0 ? decoder.write(buffer.subarray(0, read)) : decoder.end());
+      const lines = text.split("\n");
+      rest = read > 0 ? (lines.pop() ?? "") : "";
+      for (const line of lines) {
+        const entry = parseLine(line);
+        if (entry) yield entry;
+      }
+      if (read === 0) return;
     }
+  } finally {
+    closeSync(fd);
   }
-  return entries;
+}
+
+function parseLine(line: string): LedgerEntry | null {
+  if (!line.trim()) return null;
+  try {
+    return JSON.parse(line) as LedgerEntry;
+  } catch {
+    return null; // torn line
+  }
 }
 
 export interface LedgerSummary {
