@@ -192,6 +192,21 @@ describe("report series", () => {
     expect(long.rates[0]!.values[0]).toBe(40); // seconds 0..4: 4 seconds of 10 acks
   });
 
+  it("keeps the highest sequence processed so far through a rewind, and starts with the applications", () => {
+    const rewound = buildChart({
+      tally: tallied([consumed(50, "orders", "A", 3000), consumed(2, "A.orders", "B", 5000)]),
+      timeline: [
+        { at: iso(-1000), event: "app-start", detail: { app: "consumer", pid: 2 } },
+        ...TIMELINE.slice(1, 2),
+      ],
+      report: REPORT,
+      from: "A",
+      to: "B",
+    });
+    expect(rewound.startMs).toBe(T0 - 1000);
+    expect(rewound.positions[1]!.values).toEqual([null, null, null, null, 50, 50, 50]);
+  });
+
   it("without ledgers draws only the timeline's moments", () => {
     const bare = buildChart({ tally: null, timeline: TIMELINE, report: REPORT, from: "A", to: "B" });
     expect(bare.ledgers).toBe(false);

@@ -83,7 +83,7 @@ export interface ChartData {
   buckets: number;
   /** Acknowledged and processed records per bucket, per region; empty without ledgers. */
   rates: Series[];
-  /** Highest sequence number acknowledged and processed, carried over buckets without records. */
+  /** Highest sequence number acknowledged and processed so far (null before the first). */
   positions: Series[];
   /** Replication lag into the target where the timeline measured it (the DNS switch). */
   lag: { t: number; lag: number; label: string }[];
@@ -105,11 +105,14 @@ export interface ChartInput {
 }
 
 const atMs = (e: { at: string }) => Date.parse(e.at);
+const SETUP_EVENTS = new Set<string>(["lab-starting", "lab-cleaned-up"]);
 
 export function buildChart(input: ChartInput): ChartData {
   const { tally, timeline } = input;
-  const ready = timeline.find((e) => e.event === "lab-ready") ?? timeline[0];
-  const starts = [ready ? atMs(ready) : null, tally?.firstTs ?? null].filter((t) => t !== null);
+  // The drill starts with its first event after the clusters' start (the applications start before
+  // the lab reports ready), or its first ledger entry.
+  const first = timeline.find((e) => !SETUP_EVENTS.has(e.event)) ?? timeline[0];
+  const starts = [first ? atMs(first) : null, tally?.firstTs ?? null].filter((t) => t !== null);
   const ends = [timeline.length ? atMs(timeline[timeline.length - 1]!) : null, tally?.lastTs ?? null];
   const startSecond = second(starts.length ? Math.min(...starts) : Date.now());
   const endSecond = second(Math.max(startSecond * 1000, ...ends.filter((t) => t !== null)));
@@ -128,13 +131,14 @@ export function buildChart(input: ChartInput): ChartData {
     }
     return values;
   };
-  const carried = (perSecond: Map<number, number>): (number | null)[] => {
+  const soFar = (perSecond: Map<number, number>): (number | null)[] => {
     const highest = new Array<number | null>(buckets).fill(null);
     for (const [s, seq] of perSecond) {
       const i = bucketOf(s);
       if (i >= 0 && i < buckets) highest[i] = Math.max(highest[i] ?? seq, seq);
     }
-    for (let i = 1; i < buckets; i++) highest[i] ??= highest[i - 1]!;
+    for (let i = 1; i < buckets; i++)
+      if (highest[i - 1] !== null) highest[i] = Math.max(highest[i] ?? 0, highest[i - 1]!);
     return highest;
   };
 
@@ -146,8 +150,8 @@ export function buildChart(input: ChartInput): ChartData {
     for (const r of REGIONS)
       rates.push({ id: `processed-${r}`, label: `processed on ${r}`, values: counts(tally.processed[r]) });
     positions.push(
-      { id: "acked-seq", label: "highest sequence acknowledged", values: carried(tally.ackedSeq) },
-      { id: "processed-seq", label: "highest sequence processed", values: carried(tally.processedSeq) },
+      { id: "acked-seq", label: "highest sequence acknowledged", values: soFar(tally.ackedSeq) },
+      { id: "processed-seq", label: "highest sequence processed", values: soFar(tally.processedSeq) },
     );
   }
 
@@ -231,5 +235,5 @@ export function chartNote(chart: ChartData): string {
   if (!chart.ledgers)
     return `The applications' ledgers of this drill are gone (the lab was reset or removed since), so only the timeline's moments and measurements are drawn. ${lag}`;
   const per = chart.bucketSeconds === 1 ? "each second" : `each ${chart.bucketSeconds} s`;
-  return `Counts are the applications' ledger entries in ${per} (acknowledgements by the producer, records processed by the consumer group), by the region the application was connected to. Sequence numbers are the highest acknowledged and processed so far; a drop means records were processed again. ${lag}`;
+  return `Counts are the applications' ledger entries in ${per} (acknowledgements by the producer, records processed by the consumer group), by the region the application was connected to. Sequence numbers are the highest acknowledged and processed so far: the gap between them is the consumer's lag, and processing while the processed line stays flat means older records are being processed (again, after a reset to an earlier offset). ${lag}`;
 }

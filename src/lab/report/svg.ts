@@ -91,7 +91,7 @@ export function chartSvg(data: ChartData): string {
     const perUnit = height / max;
     const y = (v: number) => bottom - v * perUnit;
     parts.push(text(LEFT + 6, top + 12, title, 'class="small"'));
-    for (const tick of [0, max / 2, max]) {
+    for (const tick of [0, max / 2, max].filter(Number.isInteger)) {
       parts.push(
         `<line class="grid" x1="${LEFT}" x2="${LEFT + PLOT}" y1="${n(y(tick))}" y2="${n(y(tick))}" stroke="#d0d7de"/>`,
         text(LEFT - 6, y(tick) + 4, String(tick), 'text-anchor="end" class="small"'),
