@@ -2,7 +2,6 @@
  * What `lab report` documents: the running drill graded now (and stored, as `lab grade` does), or a
  * stored grade, with the chart's numbers counted from the applications' ledgers as they are read.
  */
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { openStore, progressDbPath } from "../../store/index.js";
 import { readJson } from "../attempt/json-file.js";
@@ -56,18 +55,17 @@ export async function reportRunningDrill(
  */
 export function reportStoredDrill(home: string, uid: string): DrillRecord {
   const store = openStore(progressDbPath(home));
-  const stored = (() => {
-    try {
-      return store.labAttempt(uid);
-    } finally {
-      store.close();
-    }
-  })();
+  let stored;
+  try {
+    stored = store.labAttempt(uid);
+  } finally {
+    store.close();
+  }
   if (!stored) throw new UnknownAttemptError(`no graded attempt "${uid}" (see \`ccaak-train lab history\`)`);
   const [folder = "", drill = "1"] = uid.split("#");
   const attemptDir = path.join(labsDir(home), "attempts", path.basename(folder));
   const state = readJson<LabState>(attemptPaths(attemptDir).state);
-  const sameDrill = state !== null && String(state.drill ?? 1) === drill && existsSync(attemptDir);
+  const sameDrill = state !== null && String(state.drill ?? 1) === drill;
   const lab = loadLabDefinition(stored.lab);
   const from = lab?.topology.dns ?? "A";
   const timeline = toTimelineEvents(Array.isArray(stored.timeline) ? stored.timeline : []);
