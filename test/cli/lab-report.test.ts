@@ -5,7 +5,8 @@ import { openStore, progressDbPath } from "../../src/store/index.js";
 import { REPORT, TIMELINE } from "../lab-unit/report-fixture.js";
 import { runCli, tempHome } from "./run-cli.js";
 
-describe("lab report", () => {
+// Each test runs the command line several times; a busy machine needs more than the default time.
+describe("lab report", { timeout: 120_000 }, () => {
   it("reports a stored grade by its id, in either format, without the attempt's ledgers", () => {
     const home = tempHome();
     const store = openStore(progressDbPath(home));
