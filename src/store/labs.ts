@@ -60,7 +60,17 @@ export function labAttempts(db: Database, lab: string | undefined, limit: number
           .prepare("SELECT * FROM lab_attempt WHERE lab = ? ORDER BY graded_at DESC, id DESC LIMIT ?")
           .all(lab, limit)
   ) as Row[];
-  return rows.map((r) => ({
+  return rows.map(fromRow);
+}
+
+/** One graded drill by its id (`<attempt folder>#<drill>`), or null. */
+export function labAttempt(db: Database, uid: string): StoredLabAttempt | null {
+  const row = db.prepare("SELECT * FROM lab_attempt WHERE uid = ?").get(uid) as Row | undefined;
+  return row ? fromRow(row) : null;
+}
+
+function fromRow(r: Row): StoredLabAttempt {
+  return {
     uid: r.uid,
     lab: r.lab,
     startedAt: r.started_at,
@@ -73,5 +83,5 @@ export function labAttempts(db: Database, lab: string | undefined, limit: number
     hintsUsed: r.hints_used,
     report: JSON.parse(r.report) as unknown,
     timeline: JSON.parse(r.timeline) as unknown,
-  }));
+  };
 }

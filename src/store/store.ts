@@ -32,7 +32,13 @@ import {
   type StoredFsrsParameters,
 } from "./fsrs-parameters.js";
 import type { LoggedReview } from "../study/fsrs-fit.js";
-import { labAttempts, saveLabAttempt, type LabAttemptRecord, type StoredLabAttempt } from "./labs.js";
+import {
+  labAttempt,
+  labAttempts,
+  saveLabAttempt,
+  type LabAttemptRecord,
+  type StoredLabAttempt,
+} from "./labs.js";
 import type { MigrationReport } from "./migrate.js";
 import { Reviews, type AnswerRecord, type StoredReview } from "./reviews.js";
 import { readSettings, writeSettings } from "./settings.js";
@@ -333,6 +339,10 @@ export class Store {
 
   labAttempts(options: { lab?: string; limit?: number } = {}): StoredLabAttempt[] {
     return labAttempts(this.db, options.lab, options.limit ?? 50);
+  }
+
+  labAttempt(uid: string): StoredLabAttempt | null {
+    return labAttempt(this.db, uid);
   }
 
   exportProgress(now: number): ProgressFile {

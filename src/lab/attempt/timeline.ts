@@ -83,12 +83,19 @@ export function readTimeline(attemptDir: string): TimelineEvent[] {
     .filter((l) => l.trim())
     .flatMap((l) => {
       try {
-        const parsed = timelineEventSchema.safeParse(JSON.parse(l));
-        return parsed.success ? [parsed.data] : [];
+        return toTimelineEvents([JSON.parse(l)]);
       } catch {
         return [];
       }
     });
+}
+
+/** The events among stored values (a graded attempt's timeline), leaving out what is not one. */
+export function toTimelineEvents(values: unknown[]): TimelineEvent[] {
+  return values.flatMap((v) => {
+    const parsed = timelineEventSchema.safeParse(v);
+    return parsed.success ? [parsed.data] : [];
+  });
 }
 
 export const isEvent =

@@ -2,6 +2,7 @@
 import type { GradeReport } from "../../../lab/grade.js";
 import type { Checkpoint } from "../../../lab/inspect/decoders.js";
 import type { LabStatus } from "../../../lab/inspect/status.js";
+import { verdict } from "../../../lab/report/document.js";
 
 export const toJson = (value: unknown) =>
   JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? Number(v) : v), 2);
@@ -35,7 +36,7 @@ export function formatGrade(r: GradeReport): string {
     );
   lines.push(
     `Hints used: ${r.hintsUsed}${r.hintPenalty ? ` (-${r.hintPenalty} points)` : ""}`,
-    `Score: ${r.score}/${r.maxScore} (${r.percent}%, pass at ${r.passPercent}% with every required check): ${r.passed ? "PASSED" : gates.length > 0 ? `not passed: ${gates.length} required check${gates.length > 1 ? "s" : ""} failed` : "not passed yet"}`,
+    `Score: ${r.score}/${r.maxScore} (${r.percent}%, pass at ${r.passPercent}% with every required check): ${verdict(r)}`,
   );
   if (r.left.length > 0) lines.push(`Left to do: ${r.left.join("; ")}`);
   return lines.join("\n");
@@ -102,10 +103,18 @@ export function formatStatus(s: LabStatus): string {
 }
 
 export function formatHistoryRow(
-  a: { gradedAt: number; lab: string; score: number; maxScore: number; passed: boolean; hintsUsed: number },
+  a: {
+    uid: string;
+    gradedAt: number;
+    lab: string;
+    score: number;
+    maxScore: number;
+    passed: boolean;
+    hintsUsed: number;
+  },
   m: GradeReport["measured"],
 ): string {
-  return `${new Date(a.gradedAt).toISOString().slice(0, 16).replace("T", " ")}  ${a.lab.padEnd(20)} ${String(a.score).padStart(3)}/${a.maxScore} ${a.passed ? "passed" : "failed"}  RPO ${m.rpoRecords ?? "?"}  RTO ${secs(m.writeRtoSeconds)}  hints ${a.hintsUsed}`;
+  return `${new Date(a.gradedAt).toISOString().slice(0, 16).replace("T", " ")}  ${a.lab.padEnd(20)} ${String(a.score).padStart(3)}/${a.maxScore} ${a.passed ? "passed" : "failed"}  RPO ${m.rpoRecords ?? "?"}  RTO ${secs(m.writeRtoSeconds)}  hints ${a.hintsUsed}  ${a.uid}`;
 }
 
 /** Translated offsets as a table, one line a row. */

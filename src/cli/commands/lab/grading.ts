@@ -1,7 +1,14 @@
-/** `lab hint`, `grade` and `history`: the drill's score, the hints that cost points, past grades. */
+/**
+ * `lab hint`, `grade`, `report` and `history`: the drill's score, the hints that cost points, the
+ * report to file, past grades.
+ */
+import { writeFileSync } from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { gradeAndRecord, takeHint } from "../../../lab/control/grading.js";
+import { reportRunningDrill, reportStoredDrill } from "../../../lab/control/report.js";
 import type { GradeReport } from "../../../lab/grade.js";
+import { renderReport, REPORT_FORMATS, type ReportFormat } from "../../../lab/report/render.js";
 import { openStore, progressDbPath } from "../../../store/index.js";
 import { EXIT, UsageError, type CommandContext } from "../../command.js";
 import { formatGrade, formatHistoryRow, toJson } from "./format.js";
@@ -29,6 +36,40 @@ export async function grade(ctx: CommandContext, args: string[]): Promise<number
   const report = await gradeAndRecord(ctx.home, state, lab);
   ctx.out(values.json ? toJson(report) : formatGrade(report));
   return report.passed ? EXIT.ok : EXIT.failed;
+}
+
+/**
+ * The drill as a document: the running drill is graded now and the grade stored (as `lab grade`);
+ * `--attempt ID` reports a stored grade instead. Markdown by default, to stdout unless `--out`.
+ */
+export async function report(ctx: CommandContext, args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { format: { type: "string" }, out: { type: "string" }, attempt: { type: "string" } },
+  });
+  const format = values.format ?? "md";
+  if (!REPORT_FORMATS.includes(format as ReportFormat))
+    throw new UsageError(`--format is one of ${REPORT_FORMATS.join(", ")} (got ${format})`);
+  let drill;
+  if (values.attempt !== undefined) drill = reportStoredDrill(ctx.home, values.attempt);
+  else {
+    const { state, lab } = runningLab(ctx.home);
+    if (lab.checks.length === 0) {
+      ctx.out(`Lab ${lab.id} has no graded checks: there is nothing to report.`);
+      return EXIT.ok;
+    }
+    drill = await reportRunningDrill(ctx.home, state, lab);
+  }
+  const text = renderReport(format as ReportFormat, drill);
+  if (values.out === undefined) {
+    ctx.out(text);
+    return EXIT.ok;
+  }
+  writeFileSync(values.out, text);
+  ctx.out(
+    `Report of ${drill.report.attempt} (${drill.report.score}/${drill.report.maxScore}) written to ${path.resolve(values.out)}`,
+  );
+  return EXIT.ok;
 }
 
 export function history(ctx: CommandContext, args: string[]): number {

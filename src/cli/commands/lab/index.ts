@@ -1,18 +1,19 @@
 /** `ccaak-train lab ...`: one module per group of subcommands, the formatting in `format.ts`. */
 import { LabIncompatibleError, LabRunningError } from "../../../lab/control/life-cycle.js";
 import { Mm2FileError } from "../../../lab/control/actions.js";
+import { UnknownAttemptError } from "../../../lab/control/report.js";
 import { NoLabError } from "../../../lab/control/running.js";
 import { LabDefinitionError } from "../../../lab/definition/bundled.js";
 import { PortsTakenError } from "../../../lab/runtime/local.js";
 import { ToolchainError } from "../../../lab/runtime/toolchain.js";
 import { EXIT, UsageError, type CommandContext } from "../../command.js";
 import { app, declareCommand, dns, fault, mm2, proceedCommand } from "./actions.js";
-import { grade, hint, history } from "./grading.js";
+import { grade, hint, history, report } from "./grading.js";
 import { env, list, shell, start, stop } from "./life-cycle.js";
 import { checkpoints, status } from "./observe.js";
 
 const SUBCOMMANDS =
-  "list, start, reset, status, env, shell, app, dns, checkpoints, mm2, fault, proceed, declare, hint, grade, history, stop";
+  "list, start, reset, status, env, shell, app, dns, checkpoints, mm2, fault, proceed, declare, hint, grade, report, history, stop";
 
 export async function run(ctx: CommandContext): Promise<number> {
   const [sub, ...rest] = ctx.args;
@@ -34,6 +35,8 @@ export async function run(ctx: CommandContext): Promise<number> {
         return hint(ctx, rest);
       case "grade":
         return await grade(ctx, rest);
+      case "report":
+        return await report(ctx, rest);
       case "history":
         return history(ctx, rest);
       case "status":
@@ -68,7 +71,8 @@ export async function run(ctx: CommandContext): Promise<number> {
       error instanceof ToolchainError ||
       error instanceof LabIncompatibleError ||
       error instanceof LabDefinitionError ||
-      error instanceof Mm2FileError;
+      error instanceof Mm2FileError ||
+      error instanceof UnknownAttemptError;
     ctx.err(`ccaak-train lab ${sub}: ${error instanceof Error ? error.message : String(error)}`);
     if (!known && error instanceof Error && ctx.env.CCAAK_DEBUG) ctx.err(error.stack ?? "");
     return EXIT.failed;
