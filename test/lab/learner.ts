@@ -242,6 +242,15 @@ export class Learner {
     return seqs;
   }
 
+  /** When each write was acknowledged (ms), from the producer's ledger. */
+  ackTimes(): number[] {
+    const ledger = readFileSync(path.join(this.labDir(), "apps", "producer.ledger.jsonl"), "utf8");
+    return ledger
+      .split("\n")
+      .filter((l) => l.includes('"acked"'))
+      .map((l) => (JSON.parse(l) as { ts: number }).ts);
+  }
+
   ackedSeqs(): number[] {
     const ledger = readFileSync(path.join(this.labDir(), "apps", "producer.ledger.jsonl"), "utf8");
     return ledger
