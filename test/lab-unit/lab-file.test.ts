@@ -90,13 +90,13 @@ describe("lab files", () => {
   });
 
   it("says when the points do not add up, and where the total is", () => {
-    const text = planned.replace("points: 100\n", "points: 90\n");
+    const text = planned.replace("points: 115\n", "points: 90\n");
     const { diagnostics } = parse(text);
     expect(diagnostics).toEqual([
       expect.objectContaining({
         field: "points",
         line: lineOf(text, "points: 90"),
-        message: "the checks' points add up to 100, not 90",
+        message: "the checks' points add up to 115, not 90",
       }),
     ]);
   });
