@@ -144,8 +144,21 @@ describe("the command event", () => {
     expect(parseStamp("1767261600123456789")).toBe(1767261600123);
     expect(parseStamp("1767261600N")).toBe(1767261600000);
     expect(parseStamp("")).toBeNull();
-    expect(shortCommand({ tool: "kafka-topics", args: ["--list"] })).toBe("kafka-topics --list");
-    expect(shortCommand({ tool: "kafka-topics", args: ["x".repeat(200)] }, 20)).toHaveLength(20);
+    const list: Parameters<typeof shortCommand>[0] = {
+      tool: "kafka-topics",
+      args: ["--list"],
+      cluster: null,
+      bootstrap: null,
+    };
+    expect(shortCommand(list)).toBe("kafka-topics --list");
+    expect(shortCommand({ ...list, args: ["x".repeat(200)] }, 20)).toHaveLength(20);
+    const onA = { ...list, cluster: "A" as const, bootstrap: "h:1,h:2" };
+    expect(shortCommand({ ...onA, args: ["--bootstrap-server", "h:1,h:2", "--list"] })).toBe(
+      "kafka-topics --bootstrap-server [A] --list",
+    );
+    expect(shortCommand({ ...onA, args: ["--bootstrap-server=h:1,h:2"] })).toBe(
+      "kafka-topics --bootstrap-server=[A]",
+    );
   });
 });
 

@@ -178,8 +178,22 @@ export type CommandRecord = { at: string } & CommandDetail;
 export const commandRecords = (timeline: TimelineEvent[]): CommandRecord[] =>
   timeline.filter(isEvent("command")).map((e) => ({ at: e.at, ...e.detail }));
 
-/** A command in a line: the tool and its masked arguments, cut to `width` characters. */
-export function shortCommand(detail: Pick<CommandDetail, "tool" | "args">, width = 100): string {
-  const text = [detail.tool, ...detail.args].join(" ");
+/**
+ * A command in a line: the tool and its masked arguments, the address of a known region written as
+ * `[A]` or `[B]`, cut to `width` characters.
+ */
+export function shortCommand(
+  detail: Pick<CommandDetail, "tool" | "args" | "cluster" | "bootstrap">,
+  width = 110,
+): string {
+  const { cluster, bootstrap } = detail;
+  const args = detail.args.map((a) =>
+    cluster && bootstrap !== null && a === bootstrap
+      ? `[${cluster}]`
+      : cluster && bootstrap !== null && a.endsWith(`=${bootstrap}`)
+        ? `${a.slice(0, -bootstrap.length)}[${cluster}]`
+        : a,
+  );
+  const text = [detail.tool, ...args].join(" ");
   return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
 }
