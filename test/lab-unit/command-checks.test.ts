@@ -110,6 +110,15 @@ describe("dry-run-before-execute", () => {
     }
   });
 
+  it("tells a flag target from the mode that follows it: --to-earliest --dry-run, then --execute", () => {
+    const earliest = (s: number, mode: string) =>
+      groups(s, "B", ["--group", "app-g", "--reset-offsets", "--topic", "A.orders", "--to-earliest", mode]);
+    const outcome = run("dry-run-before-execute", [earliest(10, "--dry-run"), earliest(13, "--execute")]);
+    expect(outcome.passed).toBe(true);
+    const blind = run("dry-run-before-execute", [earliest(13, "--execute")]);
+    expect(blind.hint).toMatch(/^The reset app-g A.orders --to-earliest on region B/);
+  });
+
   it("fails while no reset has been executed", () => {
     expect(run("dry-run-before-execute", [reset(10, "B", 0, 5, ["--dry-run"])]).observed).toBe(
       "no offset reset was executed yet",

@@ -78,12 +78,13 @@ export function maskArgs(args: readonly string[]): string[] {
 const maskSecretOption = (option: string, value: string) =>
   SECRET_KEY.test(option) ? MASK : maskValue(value);
 
-/** Every value given to an option, as `--name value` or `--name=value`, in order. */
+/** Every value given to an option, as `--name value` or `--name=value`, in order; none for a flag. */
 export function optionValues(args: readonly string[], name: string): string[] {
   const values: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (arg === name && args[i + 1] !== undefined) values.push(args[++i]!);
+    const next = args[i + 1];
+    if (arg === name && next !== undefined && !next.startsWith("--")) values.push(args[++i]!);
     else if (arg.startsWith(`${name}=`)) values.push(arg.slice(name.length + 1));
   }
   return values;
