@@ -180,21 +180,21 @@ export const commandRecords = (timeline: TimelineEvent[]): CommandRecord[] =>
   timeline.filter(isEvent("command")).map((e) => ({ at: e.at, ...e.detail }));
 
 /**
- * A command in a line: the tool and its masked arguments, the address of a known region written as
- * `[A]` or `[B]`, cut to `width` characters.
+ * A command in a line, cut to `width` characters: the tool and its masked arguments, without the
+ * address when it names a region (the line shows the region).
  */
 export function shortCommand(
   detail: Pick<CommandDetail, "tool" | "args" | "cluster" | "bootstrap">,
-  width = 110,
+  width = 100,
 ): string {
   const { cluster, bootstrap } = detail;
-  const args = detail.args.map((a) =>
-    cluster && bootstrap !== null && a === bootstrap
-      ? `[${cluster}]`
-      : cluster && bootstrap !== null && a.endsWith(`=${bootstrap}`)
-        ? `${a.slice(0, -bootstrap.length)}[${cluster}]`
-        : a,
-  );
+  const args: string[] = [];
+  for (let i = 0; i < detail.args.length; i++) {
+    const arg = detail.args[i]!;
+    const known = cluster !== null && bootstrap !== null;
+    if (known && ADDRESS_OPTIONS.includes(arg) && detail.args[i + 1] === bootstrap) i++;
+    else if (!(known && ADDRESS_OPTIONS.some((o) => arg === `${o}=${bootstrap}`))) args.push(arg);
+  }
   const text = [detail.tool, ...args].join(" ");
   return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
 }
