@@ -1,7 +1,8 @@
 // Bundles the command line into dist/bin: one file per command and shared chunks, instead of the
 // hundreds of small modules tsc leaves in dist/ (ink alone has more than a hundred). Loading them one
 // by one took longer than everything else a command does; the bundle starts in a fraction of that.
-// Tests of modules import the sources; CLI tests and benchmarks run the bundle, as users do.
+// Tests of modules import the sources; CLI tests and benchmarks run the bundle, as users do. The lab's
+// tool wrappers run the command recorder after every Kafka tool, so it is bundled too.
 import { build } from "esbuild";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,7 +10,10 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 await build({
-  entryPoints: [path.join(root, "dist/cli/main.js")],
+  entryPoints: {
+    main: path.join(root, "dist/cli/main.js"),
+    "record-command": path.join(root, "dist/lab/record-command.js"),
+  },
   outdir: path.join(root, "dist/bin"),
   bundle: true,
   splitting: true,

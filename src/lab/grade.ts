@@ -6,6 +6,7 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Liveness } from "./attempt/liveness.js";
 import type { LabState } from "./attempt/state.js";
+import { commandRecords, type CommandRecord } from "./attempt/commands.js";
 import { isEvent, readTimeline, type TimelineEvent } from "./attempt/timeline.js";
 import type { LabDefinition } from "./definition/schema.js";
 import { analyseDrill, type DrillFacts, type PresentRecord } from "./checks/drill.js";
@@ -49,6 +50,8 @@ export interface GradeReport {
   targets: LabDefinition["targets"] | null;
   /** Titles of the checks not passed yet: what is left to do. */
   left: string[];
+  /** The Kafka commands the learner ran through the lab's tools, oldest first. */
+  commands: CommandRecord[];
 }
 
 /** The region the workload should end on: the one the lab's DNS check names, else where it started. */
@@ -117,6 +120,7 @@ export function scoreDrill(
     },
     targets: lab.targets ?? null,
     left: checks.filter((c) => !c.passed).map((c) => c.title),
+    commands: commandRecords(input.timeline),
   };
 }
 

@@ -131,17 +131,26 @@ describe("logging and tool wrappers", () => {
     expect(renderLog4j2("/logs/A-1.log", "INFO")).toContain("appender.file.fileName = /logs/A-1.log");
   });
 
-  it("runs the tool's main class from the lab classpath, quoting what the shell would split", () => {
+  it("runs the tool's main class from the lab classpath, then records the command with argv", () => {
     const script = renderToolWrapper(
       "/usr/bin/java",
       "/c/my libs",
       "org.apache.kafka.tools.TopicCommand",
       "/l.properties",
       "-Dccaak.home=/h",
+      { node: "/usr/bin/node", script: "/p/record-command.js", attemptDir: "/h/it's", tool: "kafka-topics" },
     );
-    expect(script.startsWith("#!/bin/sh\nexec /usr/bin/java ")).toBe(true);
-    expect(script).toContain("-cp '/c/my libs/*' org.apache.kafka.tools.TopicCommand \"$@\"");
-    expect(script).toContain("-XX:TieredStopAtLevel=1");
+    const lines = script.split("\n");
+    expect(lines[0]).toBe("#!/bin/sh");
+    const java = lines.find((l) => l.startsWith("/usr/bin/java "))!;
+    expect(java).toContain("-cp '/c/my libs/*' org.apache.kafka.tools.TopicCommand \"$@\"");
+    expect(java).toContain("-XX:TieredStopAtLevel=1");
+    expect(script).not.toContain("exec ");
+    expect(lines).toContain("code=$?");
+    expect(lines).toContain(
+      `/usr/bin/node /p/record-command.js '/h/it'\\''s' kafka-topics "$started" "$ended" "$code" "$@" </dev/null >/dev/null 2>&1`,
+    );
+    expect(lines.at(-2)).toBe('exit "$code"');
     expect(shellQuote("it's")).toBe(`'it'\\''s'`);
   });
 });

@@ -68,6 +68,7 @@ export const REPORT: GradeReport = {
   attempt: "2026-01-01T09-59-30-000Z-planned-failover#1",
   startedAt: iso(-30_000),
   gradedAt: iso(61_000),
+  commands: [],
   checks: [
     check({ id: "1", check: "dns-points-to", title: "DNS points to region B" }),
     check({

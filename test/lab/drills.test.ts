@@ -43,13 +43,14 @@ describe("planned-failover", () => {
   it("passes the correct runbook with RPO 0", async () => {
     learner.begin("planned-failover", base);
     const translated = await plannedUntilOffsets();
-    learner.resetOffsets("B_BOOTSTRAP", "app-g", "A.orders", translated);
+    learner.resetOffsets("B_BOOTSTRAP", "app-g", "A.orders", translated, { dryRun: true });
     switchTo("B");
     const report = await learner.gradeUntil((r) => r.passed && r.checks.every((c) => c.passed));
     expect(failedChecks(report)).toEqual([]);
     expect(report.measured.rpoRecords).toBe(0);
     expect(report.measured.skipped).toBe(0);
     expect(report.score).toBe(100);
+    expect(report.commands.filter((c) => c.args.includes("--execute"))).toHaveLength(3);
     expect(learner.ok(["lab", "history"])).toMatch(/planned-failover\s+100\/100 passed\s+RPO 0/);
   });
 
@@ -156,6 +157,7 @@ describe("unplanned-failover", () => {
       "app-g",
       "A.orders",
       new Map(checkpoints.map((c) => [c.partition, c.downstreamOffset])),
+      { dryRun: true },
     );
     const onB = learner.seqsIn("B_BOOTSTRAP", "A.orders");
     const lost = new Set(learner.ackedSeqs().filter((s) => !onB.has(s))).size;
@@ -358,19 +360,20 @@ describe("failback", () => {
     learner.ok(["lab", "app", "stop", "consumer"]);
     const committed = learner.committed("B_BOOTSTRAP", "app-g", "orders");
     const translated = await learner.translatedOffsets("A", "app-g", "B.orders", committed);
-    learner.resetOffsets("A_BOOTSTRAP", "app-g", "B.orders", translated);
+    learner.resetOffsets("A_BOOTSTRAP", "app-g", "B.orders", translated, { dryRun: true });
     switchTo("A");
     const report = await learner.gradeUntil((r) => r.checks.every((c) => c.passed));
     expect(failedChecks(report)).toEqual([]);
     expect(report.measured.rpoRecords).toBe(0);
   });
 
-  it("fails when the switch happens with the producer still writing to B", async () => {
+  it("fails when the switch happens with the producer still writing to B, and on a reset run on B", async () => {
     learner.begin("failback", base);
     await mirrorBack();
     learner.ok(["lab", "app", "stop", "consumer"]);
     const committed = learner.committed("B_BOOTSTRAP", "app-g", "orders");
     const translated = await learner.translatedOffsets("A", "app-g", "B.orders", committed);
+    learner.resetOffsets("B_BOOTSTRAP", "app-g", "orders", "latest"); // the cluster being left
     learner.resetOffsets("A_BOOTSTRAP", "app-g", "B.orders", translated);
     learner.ok(["lab", "dns", "set", "A"]);
     learner.ok(["lab", "app", "start", "consumer"]);
@@ -380,6 +383,11 @@ describe("failback", () => {
         hint: expect.stringMatching(/Stop the producer/),
       });
       expect(r.failedGates).toContain("writes stopped before the switch");
+      expect(check(r, "reset-ran-against-target")).toMatchObject({
+        passed: false,
+        hint: expect.stringMatching(/app-g orders --to-latest .*ran against region B.*"\$A_BOOTSTRAP"/),
+      });
+      expect(r.failedGates).toContain(check(r, "reset-ran-against-target").title);
       expect(r.passed).toBe(false);
     });
   });

@@ -18,7 +18,7 @@ import { waitFor } from "../../src/lab/wait.js";
 import { packageRoot } from "../../src/paths.js";
 
 const sandbox = bundledTopology("sandbox");
-const cliPath = path.join(packageRoot, "dist", "cli", "main.js");
+export const cliPath = path.join(packageRoot, "dist", "cli", "main.js");
 
 export interface Run {
   status: number | null;
@@ -61,12 +61,19 @@ export class Learner {
   }
 
   /** A shell with the lab's environment: kafka-* tools on PATH, $A_BOOTSTRAP, $B_BOOTSTRAP, $CCAAK_LAB_DIR. */
-  sh(script: string): string {
+  run(script: string, input?: string): Run {
     const r = spawnSync("sh", ["-c", `eval "$("${process.execPath}" "${cliPath}" lab env)" && ${script}`], {
       env: this.env,
       encoding: "utf8",
       timeout: 120_000,
+      ...(input === undefined ? {} : { input }),
     });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  }
+
+  /** `run`, expecting the script to succeed: its stdout. */
+  sh(script: string, input?: string): string {
+    const r = this.run(script, input);
     expect(r.status, `${script}\n${r.stdout}\n${r.stderr}`).toBe(0);
     return r.stdout;
   }
@@ -207,23 +214,26 @@ export class Learner {
     return new Map(list.map((c) => [c.partition, c.downstreamOffset]));
   }
 
-  /** kafka-consumer-groups --reset-offsets on the target region, per partition or to earliest/latest. */
+  /**
+   * kafka-consumer-groups --reset-offsets on a region, per partition or to earliest/latest; with
+   * `dryRun`, each reset runs with --dry-run before it runs with --execute, as a careful learner does.
+   */
   resetOffsets(
     bootstrap: "A_BOOTSTRAP" | "B_BOOTSTRAP",
     group: string,
     topic: string,
     to: Map<number, number> | "earliest" | "latest" | { datetime: string },
+    options: { dryRun?: boolean } = {},
   ): void {
     const base = `kafka-consumer-groups --bootstrap-server "$${bootstrap}" --group ${group} --reset-offsets`;
-    if (typeof to === "string") {
-      this.sh(`${base} --topic ${topic} --to-${to} --execute`);
-      return;
-    }
-    if (!(to instanceof Map)) {
-      this.sh(`${base} --topic ${topic} --to-datetime ${to.datetime} --execute`);
-      return;
-    }
-    this.sh([...to].map(([p, o]) => `${base} --topic ${topic}:${p} --to-offset ${o} --execute`).join(" && "));
+    const resets =
+      to instanceof Map
+        ? [...to].map(([p, o]) => `${base} --topic ${topic}:${p} --to-offset ${o}`)
+        : [
+            `${base} --topic ${topic} ${typeof to === "string" ? `--to-${to}` : `--to-datetime ${to.datetime}`}`,
+          ];
+    const modes = options.dryRun ? ["--dry-run", "--execute"] : ["--execute"];
+    this.sh(resets.flatMap((reset) => modes.map((mode) => `${reset} ${mode}`)).join(" && "));
   }
 
   /** The workload's sequence numbers in a topic, read with kafka-console-consumer. */

@@ -58,6 +58,18 @@ export const timelineEventSchema = z.discriminatedUnion("event", [
   event("declared", { name: z.string(), value: z.number() }),
   event("hint", { index: z.number() }),
   event("graded", { score: z.number(), passed: z.boolean() }),
+  /**
+   * A Kafka tool the learner ran through the lab's wrappers, recorded when it ends with the time it
+   * started: masked arguments, exit code, the region whose cluster it addressed.
+   */
+  event("command", {
+    tool: z.string(),
+    args: z.array(z.string()),
+    exit: z.int(),
+    cluster: regionName.nullable(),
+    bootstrap: z.string().nullable(),
+    seconds: z.number().min(0),
+  }),
 ]);
 
 export type TimelineEvent = z.output<typeof timelineEventSchema>;
@@ -72,8 +84,9 @@ export function appendTimeline(attemptDir: string, entry: NewEvent, now = new Da
 }
 
 /**
- * Every event of the attempt, oldest first. A line that is not an event (cut short by a crash) is
- * left out rather than failing the status or the grade.
+ * Every event of the attempt, oldest first. A command is written when it ends but dated when it
+ * started, so the events are put in time order. A line that is not an event (cut short by a crash)
+ * is left out rather than failing the status or the grade.
  */
 export function readTimeline(attemptDir: string): TimelineEvent[] {
   const file = attemptPaths(attemptDir).timeline;
@@ -87,7 +100,8 @@ export function readTimeline(attemptDir: string): TimelineEvent[] {
       } catch {
         return [];
       }
-    });
+    })
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 
 /** The events among stored values (a graded attempt's timeline), leaving out what is not one. */

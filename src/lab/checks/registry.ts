@@ -4,6 +4,7 @@
  * function of what was observed; `hint` is what the learner reads when it fails. The checks live by
  * family in the files beside this one.
  */
+import { commandChecks } from "./commands.js";
 import type { CheckDefinition } from "./define.js";
 import { durabilityChecks } from "./durability.js";
 import { mm2Checks } from "./mm2.js";
@@ -19,6 +20,7 @@ export const CHECKS = {
   ...recordChecks,
   ...mm2Checks,
   ...durabilityChecks,
+  ...commandChecks,
 } satisfies Record<string, CheckDefinition>;
 
 export type CheckName = keyof typeof CHECKS;

@@ -1,4 +1,5 @@
 /** Everything `lab status` shows, gathered read-only. A region that is down is reported, not fatal. */
+import { commandRecords, type CommandRecord } from "../attempt/commands.js";
 import type { Liveness, ProcessState } from "../attempt/liveness.js";
 import type { LabState } from "../attempt/state.js";
 import { readTimeline, type TimelineEvent } from "../attempt/timeline.js";
@@ -66,6 +67,8 @@ export interface LabStatus {
   dns: DnsRecord | null;
   apps: AppReport[];
   timeline: TimelineEvent[];
+  /** The learner's Kafka commands (the `command` events of the timeline), oldest first. */
+  commands: CommandRecord[];
 }
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -149,6 +152,7 @@ export async function collectStatus(state: LabState, liveness: Liveness): Promis
     }
   }
 
+  const timeline = readTimeline(state.attemptDir);
   return {
     lab: state.labId,
     runtime: state.runtime,
@@ -162,6 +166,7 @@ export async function collectStatus(state: LabState, liveness: Liveness): Promis
     mirroredTopics,
     dns: readDns(state.attemptDir),
     apps,
-    timeline: readTimeline(state.attemptDir),
+    timeline,
+    commands: commandRecords(timeline),
   };
 }

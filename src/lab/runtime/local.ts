@@ -3,6 +3,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { packageRoot } from "../../paths.js";
 import type { ProcessStatus } from "../attempt/liveness.js";
 import { attemptPaths, mm2PropertiesFile, newAttemptDir } from "../attempt/paths.js";
 import type { LabState, ProcessRecord } from "../attempt/state.js";
@@ -27,6 +28,8 @@ import { liveBootstrap, nodeListening, type LabRuntime, type StartOptions } from
 import { requireJava, resolveKafkaLibs } from "./toolchain.js";
 
 const MM2 = "mm2";
+/** What the tool wrappers run to put the learner's command on the timeline (bundled: it starts faster). */
+const RECORDER = path.join(packageRoot, "dist", "bin", "record-command.js");
 
 /** A Kafka cluster id: 16 random bytes, URL-safe base64 without padding, not starting with '-'. */
 export function newClusterId(): string {
@@ -201,8 +204,13 @@ export class LocalRuntime implements LabRuntime {
     const paths = attemptPaths(state.attemptDir);
     const log4j = path.join(paths.config, "tools-log4j2.properties");
     writeFileSync(log4j, renderToolsLog4j2());
+    const recorder = { node: process.execPath, script: RECORDER, attemptDir: state.attemptDir };
     for (const [tool, mainClass] of Object.entries(KAFKA_TOOLS)) {
-      const script = renderToolWrapper(state.javaBin, state.libsDir, mainClass, log4j, labMarker(state.home));
+      const marker = labMarker(state.home);
+      const script = renderToolWrapper(state.javaBin, state.libsDir, mainClass, log4j, marker, {
+        ...recorder,
+        tool,
+      });
       for (const name of [tool, `${tool}.sh`])
         writeFileSync(path.join(paths.bin, name), script, { mode: 0o755 });
     }

@@ -184,17 +184,44 @@ export function shellQuote(value: string): string {
   return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-/** A wrapper script that runs one Kafka tool from the lab's classpath. */
+/** How a wrapper records its command: `node <script> <attempt dir> <tool> ...` after the tool ends. */
+export interface CommandRecorder {
+  node: string;
+  script: string;
+  attemptDir: string;
+  tool: string;
+}
+
+/**
+ * A wrapper script that runs one Kafka tool from the lab's classpath and then records the command on
+ * the drill's timeline. The tool runs in the foreground with the wrapper's stdin, stdout and stderr;
+ * Ctrl-C reaches it as before (the wrapper only waits for it), and the wrapper exits with its code.
+ * The recorder gets the arguments as argv and its output and failures are dropped.
+ */
 export function renderToolWrapper(
   java: string,
   libsDir: string,
   mainClass: string,
   log4jFile: string,
   marker: string,
+  recorder: CommandRecorder,
 ): string {
   const opts = [...JVM_OPTS.tool, `-Dlog4j2.configurationFile=${log4jFile}`, marker]
     .map(shellQuote)
     .join(" ");
   const classpath = shellQuote(`${libsDir}/*`);
-  return `#!/bin/sh\nexec ${shellQuote(java)} ${opts} -cp ${classpath} ${mainClass} "$@"\n`;
+  const record = [recorder.node, recorder.script, recorder.attemptDir, recorder.tool]
+    .map(shellQuote)
+    .join(" ");
+  return [
+    "#!/bin/sh",
+    "started=$(date +%s%N)",
+    "trap : INT",
+    `${shellQuote(java)} ${opts} -cp ${classpath} ${mainClass} "$@"`,
+    "code=$?",
+    "ended=$(date +%s%N)",
+    `${record} "$started" "$ended" "$code" "$@" </dev/null >/dev/null 2>&1`,
+    'exit "$code"',
+    "",
+  ].join("\n");
 }

@@ -1,4 +1,5 @@
 /** The lab's text output: the grade report, the status page, the checkpoint table, a history row. */
+import { shortCommand, type CommandRecord } from "../../../lab/attempt/commands.js";
 import type { GradeReport } from "../../../lab/grade.js";
 import type { Checkpoint } from "../../../lab/inspect/decoders.js";
 import type { LabStatus } from "../../../lab/inspect/status.js";
@@ -39,6 +40,7 @@ export function formatGrade(r: GradeReport): string {
     `Score: ${r.score}/${r.maxScore} (${r.percent}%, pass at ${r.passPercent}% with every required check): ${verdict(r)}`,
   );
   if (r.left.length > 0) lines.push(`Left to do: ${r.left.join("; ")}`);
+  if (r.commands.length > 0) lines.push("", "Your Kafka commands", ...formatCommands(r.commands));
   return lines.join("\n");
 }
 
@@ -97,9 +99,26 @@ export function formatStatus(s: LabStatus): string {
   }
   lines.push("", "Timeline");
   for (const e of s.timeline) {
+    if (e.event === "command") continue;
     lines.push(`  ${e.at.slice(11, 19)}  ${e.event}${"detail" in e ? ` ${JSON.stringify(e.detail)}` : ""}`);
   }
+  if (s.commands.length > 0) {
+    const shown = s.commands.slice(-STATUS_COMMANDS);
+    const more = s.commands.length - shown.length;
+    lines.push("", `Your commands${more > 0 ? ` (the last ${shown.length} of ${s.commands.length})` : ""}`);
+    lines.push(...formatCommands(shown));
+  }
   return lines.join("\n");
+}
+
+const STATUS_COMMANDS = 8;
+
+/** One line a command: start time, exit code, the cluster addressed, the tool and its masked arguments. */
+export function formatCommands(commands: CommandRecord[]): string[] {
+  return commands.map(
+    (c) =>
+      `  ${c.at.slice(11, 19)}  exit ${String(c.exit).padEnd(3)} ${(c.cluster ? `on ${c.cluster}` : "on -").padEnd(5)} ${shortCommand(c)}`,
+  );
 }
 
 export function formatHistoryRow(
