@@ -179,8 +179,8 @@ describe("ccaak-train validate", () => {
     const text = readFileSync(path.join(repoRoot, "labs/planned-failover/lab.md"), "utf8")
       .replace("id: planned-failover", "id: broken")
       .replace(
-        "check: mm2-caught-up, points: 10, params: { maxLag: 0 }",
-        'check: mm2-caught-up, points: 10, params: { maxLag: "0" }',
+        "check: mm2-caught-up, points: 5, params: { maxLag: 0 }",
+        'check: mm2-caught-up, points: 5, params: { maxLag: "0" }',
       );
     writeFileSync(path.join(dir, "broken", "lab.md"), text);
     const broken = runCli(["validate", path.join(dir, "broken")]);
