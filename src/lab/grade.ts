@@ -108,8 +108,8 @@ export function scoreDrill(
     passed: checks.length > 0 && percent >= lab.passPercent && failedGates.length === 0,
     failedGates,
     measured: {
-      rpoRecords: recordsRead ? d.lost : null,
-      rpoSeconds: recordsRead ? d.lostSeconds : null,
+      rpoRecords: recordsRead ? d.missing : null,
+      rpoSeconds: recordsRead ? d.missingSeconds : null,
       writeRtoSeconds: d.writeDowntimeSeconds,
       consumerRtoSeconds: d.consumerDowntimeSeconds,
       duplicates: d.duplicates,

@@ -116,17 +116,26 @@ describe("checks", () => {
       B: [{ group: "app-g", topic: "A.orders", partition: 0, upstreamOffset: 3, downstreamOffset: 3 }],
     };
     const params = CHECKS["group-offsets-translated"].params.parse({ group: "app-g", topic: "A.orders" });
-    const run = (resumed: number) =>
+    const run = (resumed: number, skipped = 0) =>
       CHECKS["group-offsets-translated"].run(
         input({
           observed: { mm2: { running: true, properties: null, connectors: [], checkpoints } },
-          drill: { ...drill([]), resumed: { "A.orders": { 0: resumed } } },
+          drill: {
+            ...drill([]),
+            resumed: { "A.orders": { 0: resumed } },
+            skippedByPartition: { "A.orders": { 0: skipped } },
+          },
         }),
         params,
       );
     expect(run(3)).toEqual({ passed: true, observed: "resumed/translated: p0 3/3" });
-    expect(run(5).hint).toMatch(/--to-latest/);
+    expect(run(5, 2).hint).toMatch(/--to-latest/);
     expect(run(0).hint).toMatch(/--to-earliest/);
+    // Past a coarse checkpoint but not past what was processed: no skip is claimed.
+    expect(run(5).hint).toMatch(
+      /p0 \(5 > 3\) resumed past the translated offset, though not past what the group had processed/,
+    );
+    expect(run(5).hint).not.toMatch(/--to-latest|skipped records/);
   });
 
   it("writes-stopped-before-switch reads the producer's state recorded at the switch", () => {

@@ -42,9 +42,13 @@ export interface DrillFacts {
   lostWithRegion: number;
   /** Acknowledged and not on the target region, processed or not: what a learner counts as gone. */
   missing: number;
+  /** Seconds from the oldest missing acknowledgement to the newest: the measured RPO in time. */
+  missingSeconds: number;
   /** Acknowledged and on the target region, but the group's position is past them: never processed. */
   skipped: number;
   skippedSeqs: number[];
+  /** Skipped records per target partition: topic -> partition -> count. */
+  skippedByPartition: Record<string, Record<number, number>>;
   /** On the target region and not yet processed: the consumer still has them ahead of it. */
   pending: number;
   /**
@@ -199,19 +203,24 @@ export function analyseDrill(input: DrillInput): DrillFacts {
   const regionLostUntil = lostIndex < 0 ? null : back ? Date.parse(back.at) : Infinity;
 
   const lost: Ack[] = [];
+  const missing: Ack[] = [];
   const skipped: number[] = [];
+  const skippedAt = new Map<string, number>();
   let pending = 0;
-  let missing = 0;
   const seen = new Set<number>();
   for (const ack of acks) {
     if (seen.has(ack.seq)) continue;
     seen.add(ack.seq);
     const record = input.present.get(ack.seq);
-    if (!record) missing++;
+    if (!record) missing.push(ack);
     if (c.processed.has(ack.seq)) continue;
     if (!record) lost.push(ack);
     else if (ahead(record) || !position.has(key(record.topic, record.partition))) pending++;
-    else skipped.push(ack.seq);
+    else {
+      skipped.push(ack.seq);
+      const k = key(record.topic, record.partition);
+      skippedAt.set(k, (skippedAt.get(k) ?? 0) + 1);
+    }
   }
   const lostWithRegion =
     regionLostUntil === null ? 0 : lost.filter((l) => l.region === from && l.ts <= regionLostUntil).length;
@@ -228,12 +237,15 @@ export function analyseDrill(input: DrillInput): DrillFacts {
   const gap = (a: number | null, b: number | null) =>
     a !== null && b !== null ? Math.max(0, b - a) / 1000 : null;
 
-  let lostFirst: number | null = null;
-  let lostLast: number | null = null;
-  for (const l of lost) {
-    lostFirst = min(lostFirst, l.ts);
-    lostLast = max(lostLast, l.ts);
-  }
+  const span = (list: Ack[]) => {
+    let first: number | null = null;
+    let last: number | null = null;
+    for (const a of list) {
+      first = min(first, a.ts);
+      last = max(last, a.ts);
+    }
+    return first === null || last === null ? 0 : (last - first) / 1000;
+  };
   return {
     produced,
     acked: acks.length,
@@ -241,11 +253,13 @@ export function analyseDrill(input: DrillInput): DrillFacts {
     consumed: c.consumed,
     lost: lost.length,
     lostSeqs: lost.slice(0, EXAMPLES).map((l) => l.seq),
-    lostSeconds: lostFirst === null || lostLast === null ? 0 : (lostLast - lostFirst) / 1000,
+    lostSeconds: span(lost),
     lostWithRegion,
-    missing,
+    missing: missing.length,
+    missingSeconds: span(missing),
     skipped: skipped.length,
     skippedSeqs: skipped.slice(0, EXAMPLES),
+    skippedByPartition: nested(skippedAt),
     pending,
     duplicates: duplicates + duplicatesAhead,
     duplicatesAhead,

@@ -15,8 +15,12 @@ function recordsUnreadable(input: GradeInput): string | null {
 /** Target partitions where the consumer started below MirrorMaker 2's translated offset. */
 function resumedEarly(input: GradeInput): { partition: string; at: number; translated: number }[] {
   const group = input.workload?.group;
+  const committed = group ? input.observed.regions[input.to].groups[group]?.offsets : undefined;
   return input.observed.mm2.checkpoints[input.to].flatMap((c) => {
-    const at = c.group === group ? input.drill.resumed[c.topic]?.[c.partition] : undefined;
+    const at =
+      c.group === group
+        ? (input.drill.resumed[c.topic]?.[c.partition] ?? committed?.[c.topic]?.[c.partition])
+        : undefined;
     return at !== undefined && at < c.downstreamOffset
       ? [{ partition: `${c.topic} p${c.partition}`, at, translated: c.downstreamOffset }]
       : [];
