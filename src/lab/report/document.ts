@@ -38,6 +38,17 @@ export interface ReportDocument {
 }
 
 /** The drill's outcome in a few words, as `lab grade` ends its report. */
+/** The checks table, the same in every format. */
+export const CHECK_COLUMNS = ["result", "check", "points", "observed", "hint"];
+export const checkRows = (doc: ReportDocument): string[][] =>
+  doc.checks.map((c) => [
+    c.passed ? "PASS" : "FAIL",
+    c.required ? `${c.title} (required)` : c.title,
+    c.points,
+    c.observed,
+    c.hint,
+  ]);
+
 export function verdict(r: GradeReport): string {
   if (r.passed) return "PASSED";
   const gates = r.checks.filter((c) => c.required && !c.passed).length;

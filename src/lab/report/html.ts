@@ -2,7 +2,7 @@
  * The drill report as one HTML file that needs nothing else: the chart is inline SVG, the style is in
  * the page, there is no script, and the page's content security policy forbids loading anything. Pure.
  */
-import type { ReportDocument } from "./document.js";
+import { CHECK_COLUMNS, checkRows, type ReportDocument } from "./document.js";
 import { escapeHtml as h } from "./escape.js";
 
 const STYLE = `:root{color-scheme:light dark}
@@ -52,16 +52,7 @@ export function htmlReport(doc: ReportDocument, svg: string, chartNote: string):
   }
   parts.push(
     "<h2>Checks</h2>",
-    table(
-      ["result", "check", "points", "observed", "hint"],
-      doc.checks.map((c) => [
-        c.passed ? "PASS" : "FAIL",
-        c.required ? `${c.title} (required)` : c.title,
-        c.points,
-        c.observed,
-        c.hint,
-      ]),
-    ),
+    table(CHECK_COLUMNS, checkRows(doc)),
     "<h2>Measured against the targets</h2>",
     table(
       ["figure", "measured", "target"],

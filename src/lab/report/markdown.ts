@@ -4,7 +4,7 @@
  * that refuse data URIs (GitHub among them) show the alternative text, and every figure the chart draws
  * is also in the tables. `--format html` is the report that renders the chart everywhere. Pure.
  */
-import type { ReportDocument } from "./document.js";
+import { CHECK_COLUMNS, checkRows, type ReportDocument } from "./document.js";
 import { escapeMarkdown as md } from "./escape.js";
 
 const row = (cells: string[]) => `| ${cells.map(md).join(" | ")} |`;
@@ -27,16 +27,7 @@ export function markdownReport(doc: ReportDocument, svg: string, chartNote: stri
   lines.push(
     "## Checks",
     "",
-    ...table(
-      ["result", "check", "points", "observed", "hint"],
-      doc.checks.map((c) => [
-        c.passed ? "PASS" : "FAIL",
-        c.required ? `${c.title} (required)` : c.title,
-        c.points,
-        c.observed,
-        c.hint,
-      ]),
-    ),
+    ...table(CHECK_COLUMNS, checkRows(doc)),
     "",
     "## Measured against the targets",
     "",
