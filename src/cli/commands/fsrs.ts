@@ -1,9 +1,9 @@
 import { parseArgs } from "node:util";
-import { asStoreError, progressDbPath, StoreError } from "../../store/index.js";
 import type { Fit } from "../../study/index.js";
 import { loadOptimizer, optimizeParameters, platformName } from "../../study/fsrs-optimizer.js";
-import { Trainer } from "../../trainer.js";
+import type { Trainer } from "../../trainer.js";
 import { EXIT, UsageError, type CommandContext } from "../command.js";
+import { withTrainer } from "./with-trainer.js";
 
 /** `fsrs optimize|reset [--json]`: FSRS parameters fitted to the learner's review log, or the defaults. */
 export async function run(ctx: CommandContext): Promise<number> {
@@ -16,21 +16,9 @@ export async function run(ctx: CommandContext): Promise<number> {
   if ((action !== "optimize" && action !== "reset") || extra.length > 0) {
     throw new UsageError("use `fsrs optimize` or `fsrs reset`");
   }
-  try {
-    const trainer = await Trainer.open(ctx.home);
-    try {
-      return action === "reset"
-        ? reset(ctx, trainer, values.json)
-        : await optimize(ctx, trainer, values.json);
-    } finally {
-      trainer.close();
-    }
-  } catch (error) {
-    const failure = error instanceof StoreError ? error : asStoreError(error, progressDbPath(ctx.home));
-    if (!failure) throw error;
-    ctx.err(`ccaak-train fsrs: ${failure.message}`);
-    return EXIT.failed;
-  }
+  return withTrainer(ctx, "fsrs", (trainer) =>
+    action === "reset" ? reset(ctx, trainer, values.json) : optimize(ctx, trainer, values.json),
+  );
 }
 
 function reset(ctx: CommandContext, trainer: Trainer, json: boolean): number {
