@@ -144,6 +144,12 @@ export function resolveKafkaLibs(
     throw new ToolchainError(`Maven could not fetch Kafka (exit ${result.status}):\n${detail}`);
   }
   const libsDir = path.join(cacheDir, "libs");
-  renameSync(scratch, libsDir);
+  try {
+    renameSync(scratch, libsDir);
+  } catch (error) {
+    // Another process finished the same resolve first: its copy is as good as this one.
+    rmSync(scratch, { recursive: true, force: true });
+    if (!existsSync(libsDir)) throw error;
+  }
   return { libsDir, version: versionFromLibs(libsDir) ?? pinnedKafkaVersion(), source: "maven" };
 }
