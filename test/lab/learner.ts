@@ -3,7 +3,7 @@
  * on PATH, as a person following (or not following) a runbook would. One lab home per test file.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect } from "vitest";
@@ -107,7 +107,9 @@ export class Learner {
   grade(): GradeReport {
     const r = this.cli(["lab", "grade", "--json"]);
     expect([0, 1], r.stderr).toContain(r.status);
-    return JSON.parse(r.stdout) as GradeReport;
+    const report = JSON.parse(r.stdout) as GradeReport;
+    logRunbook(report);
+    return report;
   }
 
   /** Grades until `done` says so (the workload needs a moment on the new region); returns the last report. */
@@ -274,6 +276,23 @@ export class Learner {
     writeFileSync(file, text);
     return file;
   }
+}
+
+/**
+ * With CCAAK_RUNBOOK_LOG set, every grade a scripted runbook gets is appended there as a JSON line
+ * (test, lab, score, verdict, failed gates): the table of runbooks and verdicts is made from it.
+ */
+function logRunbook(report: GradeReport): void {
+  const file = process.env.CCAAK_RUNBOOK_LOG;
+  if (!file) return;
+  const line = {
+    test: expect.getState().currentTestName,
+    lab: report.lab,
+    score: report.score,
+    passed: report.passed,
+    failedGates: report.failedGates,
+  };
+  appendFileSync(file, `${JSON.stringify(line)}\n`);
 }
 
 export function check(report: GradeReport, name: string, nth = 0): CheckResult {
