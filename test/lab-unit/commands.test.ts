@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -171,15 +171,19 @@ describe("the tool wrapper", () => {
   const recorder = path.join(packageRoot, "dist", "bin", "record-command.js");
 
   /** A wrapper around a program that echoes its arguments and stdin and exits with $EXIT_WITH. */
-  function wrapper(attemptDir: string): string {
+  function wrapper(attemptDir: string, archive?: string): string {
     const dir = mkdtempSync(path.join(os.tmpdir(), "ccaak-wrapper-"));
     dirs.push(dir);
     const program = path.join(dir, "tool");
-    writeFileSync(program, '#!/bin/sh\necho "args: $*"\ncat\necho oops >&2\nexit "${EXIT_WITH:-0}"\n', {
-      mode: 0o755,
-    });
+    // As the JVM does with -XX:ArchiveClassesAtExit=FILE, the program leaves FILE when it exits.
+    const dumpAtExit = 'case "$1" in -XX:ArchiveClassesAtExit=*) : > "${1#*=}";; esac';
+    writeFileSync(
+      program,
+      `#!/bin/sh\necho "args: $*"\ncat\necho oops >&2\n${dumpAtExit}\nexit "\${EXIT_WITH:-0}"\n`,
+      { mode: 0o755 },
+    );
     const file = path.join(dir, "kafka-consumer-groups");
-    const script = renderToolWrapper(program, "/libs", "Main", "/l.properties", "-Dccaak.home=/h", {
+    const script = renderToolWrapper(program, "/libs", "Main", "/l.properties", "-Dccaak.home=/h", archive, {
       node: process.execPath,
       script: recorder,
       attemptDir,
@@ -200,7 +204,7 @@ describe("the tool wrapper", () => {
     );
     expect(run.status).toBe(3);
     expect(run.stdout).toBe(
-      "args: -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Djava.awt.headless=true -Dlog4j2.configurationFile=/l.properties -Dccaak.home=/h -cp /libs/* Main --bootstrap-server 127.0.0.1:23020 --group it's $HOME --property password=x\na record\n",
+      "args: -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Djava.awt.headless=true -Xlog:cds=off -Xlog:cds+dynamic=off -Dlog4j2.configurationFile=/l.properties -Dccaak.home=/h -cp /libs/* Main --bootstrap-server 127.0.0.1:23020 --group it's $HOME --property password=x\na record\n",
     );
     expect(run.stderr).toBe("oops\n");
     const [event] = readTimeline(attemptDir);
@@ -220,6 +224,20 @@ describe("the tool wrapper", () => {
         cluster: "B",
       },
     });
+  });
+
+  it("leaves the tool archive on the first call and uses it on the next", () => {
+    const attemptDir = mkdtempSync(path.join(os.tmpdir(), "ccaak-attempt-"));
+    dirs.push(attemptDir);
+    const archive = path.join(attemptDir, "cds dir", "tool-abc.jsa");
+    mkdirSync(path.dirname(archive));
+    const tool = wrapper(attemptDir, archive);
+    const first = spawnSync(tool, ["--list"], { encoding: "utf8", input: "" });
+    expect(first.stdout).toMatch(/^args: -XX:ArchiveClassesAtExit=.*tool-abc\.jsa\.partial-\d+ -Xmx256m /);
+    expect(readdirSync(path.dirname(archive))).toEqual(["tool-abc.jsa"]);
+    const second = spawnSync(tool, ["--list"], { encoding: "utf8", input: "" });
+    expect(second.stdout).toContain(`args: -XX:SharedArchiveFile=${archive} -Xmx256m `);
+    expect(readdirSync(path.dirname(archive))).toEqual(["tool-abc.jsa"]);
   });
 
   it("still runs the tool when the attempt folder is gone", () => {

@@ -138,6 +138,7 @@ describe("logging and tool wrappers", () => {
       "org.apache.kafka.tools.TopicCommand",
       "/l.properties",
       "-Dccaak.home=/h",
+      undefined,
       { node: "/usr/bin/node", script: "/p/record-command.js", attemptDir: "/h/it's", tool: "kafka-topics" },
     );
     const lines = script.split("\n");

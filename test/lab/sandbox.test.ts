@@ -260,5 +260,12 @@ describe("sandbox lab on real Kafka", () => {
     expect(findMarkedProcesses(home)).toEqual([]);
     expect(await takenPorts(allPorts(state.layout))).toEqual([]);
     expect(cli(["lab", "status"]).status).toBe(1);
+    // The lab's JVMs left their class-data archives (dumped before the stop when they were missing).
+    const doctor = JSON.parse(cli(["doctor", "--json"]).stdout) as {
+      checks: { name: string; detail: string }[];
+    };
+    expect(doctor.checks.find((c) => c.name === "class-data")?.detail).toMatch(
+      /^node usable, mm2 usable, tool usable/,
+    );
   });
 });

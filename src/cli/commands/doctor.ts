@@ -6,7 +6,13 @@ import { dockerEngineReachable } from "../../lab/runtime/docker.js";
 import { allPorts, computeLayout, DEFAULT_BASE_PORT } from "../../lab/layout.js";
 import { takenPorts } from "../../lab/runtime/ports.js";
 import { loadState } from "../../lab/attempt/state.js";
-import { javaCheck, kafkaCacheCheck, kafkaSourceCheck, type Check } from "../../lab/runtime/setup.js";
+import {
+  cdsCheck,
+  javaCheck,
+  kafkaCacheCheck,
+  kafkaSourceCheck,
+  type Check,
+} from "../../lab/runtime/setup.js";
 import { EXIT, type CommandContext } from "../command.js";
 
 function nodeCheck(): Check {
@@ -70,6 +76,7 @@ export async function runChecks(env: NodeJS.ProcessEnv, home: string): Promise<C
     javaCheck(env),
     kafkaSourceCheck(env, home),
     kafkaCacheCheck(env, home),
+    cdsCheck(env, home),
     dockerCheck(env),
     await portsCheck(env, home),
     dataDirCheck(home),

@@ -1,6 +1,7 @@
 /** The running lab's state, `state.json` in the attempt folder, and the pointer to the current attempt. */
 import { existsSync, readFileSync } from "node:fs";
 import type { LabLayout } from "../layout.js";
+import type { CdsArchives } from "../runtime/cds.js";
 import type { LabTopology, Region } from "../spec.js";
 import { readJson, writeJsonAtomic } from "./json-file.js";
 import { attemptPaths, pointerFile } from "./paths.js";
@@ -33,6 +34,8 @@ export interface LabState {
   javaBin: string;
   libsDir: string;
   kafkaVersion: string;
+  /** Class-data archives per JVM role (absent in attempts started before there were any). */
+  cds?: CdsArchives;
   processes: Record<string, ProcessRecord>;
   /** Drills run on these clusters so far: `lab reset` starts the next one without restarting Kafka. */
   drill?: number;

@@ -25,7 +25,8 @@ import {
   renderToolsLog4j2,
 } from "./render.js";
 import { liveBootstrap, nodeListening, type LabRuntime, type StartOptions } from "./runtime.js";
-import { requireJava, resolveKafkaLibs } from "./toolchain.js";
+import { CDS_QUIET, cdsArchives, cdsLaunchFlags, dumpArchive } from "./cds.js";
+import { kafkaCacheRoot, requireJava, resolveKafkaLibs } from "./toolchain.js";
 
 const MM2 = "mm2";
 /** What the tool wrappers run to put the learner's command on the timeline (bundled: it starts faster). */
@@ -100,8 +101,10 @@ export class LocalRuntime implements LabRuntime {
       javaBin: java.bin,
       libsDir: libs.libsDir,
       kafkaVersion: libs.version,
+      cds: cdsArchives(kafkaCacheRoot(env, home), libs.libsDir, java.version ?? `java ${java.major}`),
       processes: {},
     };
+    mkdirSync(path.dirname(state.cds!.tool), { recursive: true });
     for (const node of allNodes(layout)) state.processes[node.name] = this.nodeRecord(state, node);
     if (spec.mm2) state.processes[MM2] = this.mm2Record(state);
     onState(state);
@@ -153,6 +156,7 @@ export class LocalRuntime implements LabRuntime {
       args: [
         labMarker(state.home),
         ...JVM_OPTS.node,
+        ...(state.cds ? cdsLaunchFlags(state.cds.node) : []),
         `-Dlog4j2.configurationFile=${log4j}`,
         "-cp",
         `${state.libsDir}/*`,
@@ -187,6 +191,7 @@ export class LocalRuntime implements LabRuntime {
       args: [
         labMarker(state.home),
         ...JVM_OPTS.mm2,
+        ...(state.cds ? cdsLaunchFlags(state.cds.mm2) : []),
         `-Dlog4j2.configurationFile=${log4j}`,
         "-cp",
         `${state.libsDir}/*`,
@@ -207,10 +212,18 @@ export class LocalRuntime implements LabRuntime {
     const recorder = { node: process.execPath, script: RECORDER, attemptDir: state.attemptDir };
     for (const [tool, mainClass] of Object.entries(KAFKA_TOOLS)) {
       const marker = labMarker(state.home);
-      const script = renderToolWrapper(state.javaBin, state.libsDir, mainClass, log4j, marker, {
-        ...recorder,
-        tool,
-      });
+      const script = renderToolWrapper(
+        state.javaBin,
+        state.libsDir,
+        mainClass,
+        log4j,
+        marker,
+        state.cds?.tool,
+        {
+          ...recorder,
+          tool,
+        },
+      );
       for (const name of [tool, `${tool}.sh`])
         writeFileSync(path.join(paths.bin, name), script, { mode: 0o755 });
     }
@@ -218,8 +231,12 @@ export class LocalRuntime implements LabRuntime {
 
   private async format(state: LabState, node: NodeLayout): Promise<void> {
     const paths = attemptPaths(state.attemptDir);
+    const toolArchive = state.cds?.tool;
     const args = [
       ...JVM_OPTS.tool,
+      ...(toolArchive && existsSync(toolArchive)
+        ? [`-XX:SharedArchiveFile=${toolArchive}`, ...CDS_QUIET]
+        : []),
       `-Dlog4j2.configurationFile=${path.join(paths.config, "tools-log4j2.properties")}`,
       "-cp",
       `${state.libsDir}/*`,
@@ -271,6 +288,7 @@ export class LocalRuntime implements LabRuntime {
   }
 
   async stop(state: LabState): Promise<void> {
+    this.dumpMissingArchives(state);
     const pids = Object.values(state.processes)
       .filter((p) => p.kind !== "app" && p.pid !== null)
       .map((p) => p.pid!);
@@ -278,6 +296,19 @@ export class LocalRuntime implements LabRuntime {
     // all at once would only wait on itself.
     await endProcesses(pids, 0);
     for (const record of Object.values(state.processes)) if (record.kind !== "app") record.pid = null;
+  }
+
+  /** A role's first run leaves its archive: dumped from one of its processes before they are killed. */
+  private dumpMissingArchives(state: LabState): void {
+    if (!state.cds) return;
+    for (const role of ["node", "mm2"] as const) {
+      const archive = state.cds[role];
+      if (existsSync(archive)) continue;
+      const donor = Object.values(state.processes).find(
+        (p) => p.kind === role && this.running(p) && p.args.includes("-XX:+RecordDynamicDumpInfo"),
+      );
+      if (donor) dumpArchive(state.javaBin, donor.pid!, archive, `${state.libsDir}/*`);
+    }
   }
 
   private record(state: LabState, name: string): ProcessRecord {

@@ -1,6 +1,7 @@
 /** Configuration files rendered from the lab spec and layout: pure functions, no I/O. */
 import type { LabTopology, Mm2Spec } from "../spec.js";
 import type { NodeLayout, RegionLayout } from "../layout.js";
+import { CDS_QUIET } from "./cds.js";
 
 export type Properties = Array<[key: string, value: string]>;
 
@@ -198,15 +199,25 @@ export interface CommandRecorder {
  * Ctrl-C reaches it as before (the wrapper only waits for it), and the wrapper exits with its code.
  * The recorder gets the arguments as argv and its output and failures are dropped.
  */
+/** The tool archive is used when present; else this call leaves it at exit, through a scratch file. */
+function cdsWrapperLines(archive: string): string[] {
+  const file = shellQuote(archive);
+  return [
+    `scratch=${file}.partial-$$`,
+    `if [ -f ${file} ]; then cds=-XX:SharedArchiveFile=${file}; scratch=; else cds=-XX:ArchiveClassesAtExit=$scratch; fi`,
+  ];
+}
+
 export function renderToolWrapper(
   java: string,
   libsDir: string,
   mainClass: string,
   log4jFile: string,
   marker: string,
+  archive: string | undefined,
   recorder: CommandRecorder,
 ): string {
-  const opts = [...JVM_OPTS.tool, `-Dlog4j2.configurationFile=${log4jFile}`, marker]
+  const opts = [...JVM_OPTS.tool, ...CDS_QUIET, `-Dlog4j2.configurationFile=${log4jFile}`, marker]
     .map(shellQuote)
     .join(" ");
   const classpath = shellQuote(`${libsDir}/*`);
@@ -217,8 +228,10 @@ export function renderToolWrapper(
     "#!/bin/sh",
     "started=$(date +%s%N)",
     "trap : INT",
-    `${shellQuote(java)} ${opts} -cp ${classpath} ${mainClass} "$@"`,
+    ...(archive ? cdsWrapperLines(archive) : ["cds="]),
+    `${shellQuote(java)} \${cds:+"$cds"} ${opts} -cp ${classpath} ${mainClass} "$@"`,
     "code=$?",
+    ...(archive ? [`[ -f "$scratch" ] && mv -f "$scratch" ${shellQuote(archive)}`] : []),
     "ended=$(date +%s%N)",
     `${record} "$started" "$ended" "$code" "$@" </dev/null >/dev/null 2>&1`,
     'exit "$code"',

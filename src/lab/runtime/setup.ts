@@ -7,8 +7,10 @@ import {
   INSTALL_JAVA,
   INSTALL_MAVEN,
   kafkaCacheDir,
+  kafkaCacheRoot,
   pinnedKafkaVersion,
 } from "./toolchain.js";
+import { archiveStatus, CDS_ROLES, cdsArchives } from "./cds.js";
 
 /**
  * What a lab needs from this machine (Java 17+, and Maven or KAFKA_HOME to get Kafka's jars) and how
@@ -67,6 +69,38 @@ export function kafkaCacheCheck(env: NodeJS.ProcessEnv, home: string): Check {
     name: "kafka-cache",
     status: "warn",
     detail: `not fetched yet; the first \`lab start\` resolves it into ${kafkaCacheDir(env, home)}`,
+  };
+}
+
+/** The class-data archives of each JVM role: usable, not made yet, or not usable by this Java. */
+export function cdsCheck(env: NodeJS.ProcessEnv, home: string): Check {
+  const java = detectJava(env);
+  const libs = findKafkaLibs(env, home);
+  if (!java || !libs)
+    return {
+      name: "class-data",
+      status: "warn",
+      detail: "no archives yet: Java or the Kafka jars are missing",
+    };
+  const archives = cdsArchives(kafkaCacheRoot(env, home), libs.libsDir, java.version ?? `java ${java.major}`);
+  const found = CDS_ROLES.map((role) => ({
+    role,
+    status: archiveStatus(java.bin, archives[role], `${libs.libsDir}/*`),
+  }));
+  const unusable = found.filter((f) => f.status === "unusable").map((f) => f.role);
+  const listing = found.map((f) => `${f.role} ${f.status}`).join(", ");
+  if (unusable.length > 0)
+    return {
+      name: "class-data",
+      status: "warn",
+      detail: `${listing}: ${unusable.join(" and ")} JVMs start without their archive (slower); delete ${path.dirname(archives.node)} to rebuild`,
+    };
+  return {
+    name: "class-data",
+    status: "ok",
+    detail: found.some((f) => f.status === "missing")
+      ? `${listing} (a missing archive is made by the next lab run)`
+      : listing,
   };
 }
 
