@@ -1,36 +1,56 @@
 // Lab runtime figures on real processes: `npm run bench:lab` (builds first).
-// start to ready (first produced record readable on B), RSS of all lab processes, replication latency
-// A -> B under the default workload, `lab grade` wall time (the CLI, as a learner runs it), and stop
-// time with nothing left. The topology is the planned-failover lab's (the sandbox's plus B's orders). Options via environment:
-// BENCH_LAB_SECONDS (latency sampling window, default 60), CCAAK_KAFKA_CACHE (shared Kafka jars).
-import { spawnSync } from "node:child_process";
+// A machine's speed changes from one run to the next, so each lab figure is also given as a ratio to a
+// baseline measured in the same run from the same jars: one bare KRaft node started with the JVM's
+// default flags, to its first metadata response, and one `kafka-topics --list` with default flags.
+// Every figure is the median of BENCH_LAB_RUNS (default 3): lab start to the first record on B (the
+// planned-failover lab), one `kafka-consumer-groups --describe` through the lab's wrapper and the same
+// call with default flags, `lab reset`, `lab grade`, and the RSS of all lab processes (with the
+// largest process of each role). CCAAK_KAFKA_CACHE shares the Kafka jars and class-data archives.
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Consumer, stringDeserializers } from "@platformatic/kafka";
 import { startLab, stopLab } from "../dist/lab/control/life-cycle.js";
 import { bundledTopology, loadLabDefinition } from "../dist/lab/definition/bundled.js";
 import { toTopology } from "../dist/lab/definition/topology.js";
-import { percentile } from "../dist/lab/inspect/lag.js";
+import { brokerIds } from "../dist/lab/kafka/client.js";
 import { allPorts, computeLayout } from "../dist/lab/layout.js";
+import { loadState } from "../dist/lab/attempt/state.js";
+import { attemptPaths } from "../dist/lab/attempt/paths.js";
 import { takenPorts } from "../dist/lab/runtime/ports.js";
 import { findMarkedProcesses } from "../dist/lab/runtime/processes.js";
+import { KAFKA_TOOLS, renderServerProperties } from "../dist/lab/runtime/render.js";
+import { newClusterId } from "../dist/lab/runtime/local.js";
+import { resolveKafkaLibs } from "../dist/lab/runtime/toolchain.js";
+import { waitFor } from "../dist/lab/wait.js";
 import { packageRoot } from "../dist/paths.js";
 
-const seconds = Number(process.env.BENCH_LAB_SECONDS ?? 60);
+const runs = Number(process.env.BENCH_LAB_RUNS ?? 3);
 const home = mkdtempSync(path.join(os.tmpdir(), "ccaak-lab-bench-"));
 const env = {
   ...process.env,
   CCAAK_HOME: home,
   CCAAK_KAFKA_CACHE: process.env.CCAAK_KAFKA_CACHE ?? path.join(packageRoot, ".ccaak-home", "kafka-cache"),
 };
+const cli = path.join(packageRoot, "dist", "cli", "main.js");
+const log = (line) => process.stderr.write(`${line}\n`);
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const seconds = (ms) => Number((ms / 1000).toFixed(2));
 
-async function freeBase() {
-  for (let base = 39090; base < 60_000; base += 100) {
+async function freeBase(from) {
+  for (let base = from; base < 60_000; base += 100) {
     if ((await takenPorts(allPorts(computeLayout(bundledTopology("sandbox"), base)))).length === 0)
       return base;
   }
   throw new Error("no free port base");
+}
+
+function timed(command, args, options = {}) {
+  const started = Date.now();
+  const run = spawnSync(command, args, { encoding: "utf8", env, ...options });
+  if (run.status !== 0 && !options.allowFailure)
+    throw new Error(`${command} ${args.join(" ")} failed (${run.status}): ${run.stderr}`);
+  return Date.now() - started;
 }
 
 function rssMiB(pid) {
@@ -42,70 +62,100 @@ function rssMiB(pid) {
   }
 }
 
-const log = (line) => process.stderr.write(`${line}\n`);
+/** One KRaft node from the lab's jars with the JVM's default flags: spawn to first metadata response. */
+async function bareNodeStart(libsDir, base) {
+  const layout = computeLayout(bundledTopology("sandbox"), base);
+  const region = layout.regions.B;
+  const node = region.nodes[0];
+  const dir = mkdtempSync(path.join(os.tmpdir(), "ccaak-bench-node-"));
+  const config = path.join(dir, "server.properties");
+  writeFileSync(config, renderServerProperties(node, region, path.join(dir, "data"), "baseline"));
+  const classpath = `${libsDir}/*`;
+  timed("java", ["-cp", classpath, "kafka.tools.StorageTool", "format", "-t", newClusterId(), "-c", config]);
+  const started = Date.now();
+  const child = spawn("java", ["-cp", classpath, "kafka.Kafka", config], { stdio: "ignore" });
+  try {
+    const up = await waitFor(
+      async () => (await brokerIds(region.bootstrap).catch(() => [])).length === 1,
+      120_000,
+      100,
+    );
+    if (!up) throw new Error("the baseline node did not answer within 120 s");
+    const startMs = Date.now() - started;
+    const listMs = timed("java", [
+      "-cp",
+      classpath,
+      KAFKA_TOOLS["kafka-topics"],
+      "--bootstrap-server",
+      region.bootstrap,
+      "--list",
+    ]);
+    return { startMs, listMs };
+  } finally {
+    child.kill("SIGKILL");
+    await new Promise((r) => child.once("exit", r));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const figures = {};
+const samples = { start: [], describe: [], describeDefault: [], reset: [], grade: [], rss: [] };
+let rssByRole = {};
 try {
-  const basePort = await freeBase();
+  const libs = resolveKafkaLibs(env, home, log);
+  const base = await freeBase(39090);
+  const baseline = { start: [], list: [] };
+  for (let i = 0; i < runs; i++) {
+    const { startMs, listMs } = await bareNodeStart(libs.libsDir, base);
+    baseline.start.push(startMs);
+    baseline.list.push(listMs);
+    log(`baseline ${i + 1}/${runs}: node ${seconds(startMs)} s, kafka-topics --list ${seconds(listMs)} s`);
+  }
+  figures.baselineNodeStartSeconds = seconds(median(baseline.start));
+  figures.baselineToolSeconds = seconds(median(baseline.list));
+
   const spec = toTopology(loadLabDefinition("planned-failover"));
-  const { state, secondsToReady } = await startLab(spec, { home, env, basePort, runtime: "local", log });
-  figures.startToReadySeconds = Number(secondsToReady.toFixed(1));
-  log(`ready in ${figures.startToReadySeconds} s; sampling replication latency for ${seconds} s ...`);
-
-  const latencies = [];
-  const consumer = new Consumer({
-    clientId: "bench-latency",
-    groupId: `bench-latency-${Date.now()}`,
-    bootstrapBrokers: state.layout.regions.B.bootstrap.split(","),
-    deserializers: stringDeserializers,
-    maxWaitTime: 50,
-  });
-  const stream = await consumer.consume({ topics: ["A.orders"], mode: "latest", autocommit: false });
-  stream.on("data", (message) => {
-    const { ts } = JSON.parse(message.value);
-    latencies.push(Date.now() - ts);
-  });
-
-  let peakRss = 0;
-  let peakBreakdown = {};
-  const deadline = Date.now() + seconds * 1000;
-  while (Date.now() < deadline) {
-    const breakdown = Object.fromEntries(
-      Object.values(state.processes).map((p) => [p.name, p.pid ? Math.round(rssMiB(p.pid)) : 0]),
-    );
-    const total = Object.values(breakdown).reduce((a, b) => a + b, 0);
-    if (total > peakRss) {
-      peakRss = total;
-      peakBreakdown = breakdown;
+  for (let i = 0; i < runs; i++) {
+    const { state, secondsToReady } = await startLab(spec, {
+      home,
+      env,
+      basePort: base,
+      runtime: "local",
+      log: () => {},
+    });
+    samples.start.push(secondsToReady * 1000);
+    log(`lab start ${i + 1}/${runs}: first record on B after ${secondsToReady.toFixed(1)} s`);
+    if (i < runs - 1) {
+      await stopLab(home);
+      continue;
     }
-    await new Promise((r) => setTimeout(r, 2000));
-  }
-  await stream.close();
-  await consumer.close(true);
-
-  const gradeTimes = [];
-  for (let i = 0; i < 3; i++) {
-    const started = Date.now();
-    const run = spawnSync(
-      process.execPath,
-      [path.join(packageRoot, "dist", "cli", "main.js"), "lab", "grade", "--json"],
-      {
-        env,
-        encoding: "utf8",
-      },
+    const bin = attemptPaths(state.attemptDir).bin;
+    const bootstrap = state.layout.regions.A.bootstrap;
+    const describe = ["--bootstrap-server", bootstrap, "--describe", "--group", "app-g"];
+    await waitFor(
+      () => spawnSync(path.join(bin, "kafka-consumer-groups"), describe, { env }).status === 0,
+      60_000,
+      1000,
     );
-    if (run.status !== 0 && run.status !== 1) throw new Error(`lab grade failed: ${run.stderr}`);
-    gradeTimes.push((Date.now() - started) / 1000);
+    for (let j = 0; j < runs; j++) {
+      samples.describe.push(timed(path.join(bin, "kafka-consumer-groups"), describe));
+      samples.describeDefault.push(
+        timed("java", ["-cp", `${libs.libsDir}/*`, KAFKA_TOOLS["kafka-consumer-groups"], ...describe]),
+      );
+    }
+    for (let j = 0; j < runs; j++) {
+      const breakdown = Object.values(loadState(home).processes).map((p) => ({
+        role: p.kind === "app" ? p.name : p.kind,
+        mib: p.pid ? rssMiB(p.pid) : 0,
+      }));
+      samples.rss.push(breakdown.reduce((sum, p) => sum + p.mib, 0));
+      for (const { role, mib } of breakdown)
+        rssByRole[role] = Math.max(rssByRole[role] ?? 0, Math.round(mib));
+      samples.grade.push(timed(process.execPath, [cli, "lab", "grade", "--json"], { allowFailure: true }));
+      samples.reset.push(timed(process.execPath, [cli, "lab", "reset", "planned-failover"]));
+    }
   }
-  figures.gradeSecondsMax = Number(Math.max(...gradeTimes).toFixed(2));
-
-  figures.peakRssMiB = peakRss;
-  figures.rssByProcessMiB = peakBreakdown;
-  figures.replicationSamples = latencies.length;
-  figures.replicationLatencyP50Ms = percentile(latencies, 50);
-  figures.replicationLatencyP99Ms = percentile(latencies, 99);
-
   const stop = await stopLab(home);
-  figures.stopSeconds = Number(stop.seconds.toFixed(1));
   figures.leftoverProcesses = stop.leftoverPids.length + findMarkedProcesses(home).length;
   figures.leftoverPorts = stop.leftoverPorts.length;
 } catch (error) {
@@ -116,19 +166,38 @@ try {
   rmSync(home, { recursive: true, force: true });
 }
 
+if (samples.start.length > 0) {
+  figures.labStartToFirstRecordOnBSeconds = seconds(median(samples.start));
+  figures.labStartRatio = Number(
+    (median(samples.start) / (figures.baselineNodeStartSeconds * 1000)).toFixed(2),
+  );
+}
+if (samples.describe.length > 0) {
+  figures.toolCallSeconds = seconds(median(samples.describe));
+  figures.toolCallDefaultFlagsSeconds = seconds(median(samples.describeDefault));
+  figures.toolCallRatio = Number((median(samples.describe) / median(samples.describeDefault)).toFixed(2));
+  figures.toolCallToBaselineRatio = Number(
+    (median(samples.describe) / (figures.baselineToolSeconds * 1000)).toFixed(2),
+  );
+  figures.resetSeconds = seconds(median(samples.reset));
+  figures.gradeSeconds = seconds(median(samples.grade));
+  figures.rssAllLabProcessesMiB = Math.round(median(samples.rss));
+  figures.rssLargestPerRoleMiB = rssByRole;
+}
+
 const targets = {
-  startToReadySeconds: (v) => v < 90,
-  peakRssMiB: (v) => v < 3072,
-  replicationLatencyP99Ms: (v) => v < 5000,
-  gradeSecondsMax: (v) => v < 10,
-  stopSeconds: (v) => v < 15,
+  labStartRatio: (v) => v <= 2.5,
+  labStartToFirstRecordOnBSeconds: (v) => v <= 12,
+  toolCallRatio: (v) => v <= 0.5,
+  resetSeconds: (v) => v <= 5,
+  rssAllLabProcessesMiB: (v) => v <= 1536,
   leftoverProcesses: (v) => v === 0,
   leftoverPorts: (v) => v === 0,
 };
 for (const [name, value] of Object.entries(figures)) {
   const check = targets[name];
   const verdict = check ? (check(value) ? "ok" : "OVER TARGET") : "";
-  console.log(`${name.padEnd(26)} ${typeof value === "object" ? JSON.stringify(value) : value} ${verdict}`);
+  console.log(`${name.padEnd(34)} ${typeof value === "object" ? JSON.stringify(value) : value} ${verdict}`);
 }
 mkdirSync(path.join(packageRoot, "bench", "out"), { recursive: true });
 writeFileSync(path.join(packageRoot, "bench", "out", "lab.json"), `${JSON.stringify(figures, null, 2)}\n`);
