@@ -27,9 +27,20 @@ export function list(ctx: CommandContext, args: string[]): number {
     ctx.out(toJson(rows));
     return EXIT.ok;
   }
-  for (const l of labs) {
-    ctx.out(`${l.id.padEnd(20)} ${l.difficulty.padEnd(7)} ~${String(l.minutes).padStart(2)} min  ${l.title}`);
-    ctx.out(`${"".padEnd(20)} ${l.summary}`);
+  const graded = labs.filter((l) => l.checks.length > 0);
+  const sections = [
+    { heading: `Graded drills (${graded.length})`, labs: graded },
+    { heading: "To explore, not graded", labs: labs.filter((l) => l.checks.length === 0) },
+  ];
+  for (const [i, section] of sections.filter((s) => s.labs.length > 0).entries()) {
+    if (i > 0) ctx.out("");
+    ctx.out(section.heading);
+    for (const l of section.labs) {
+      ctx.out(
+        `  ${l.id.padEnd(20)} ${l.difficulty.padEnd(7)} ~${String(l.minutes).padStart(2)} min  ${l.title}`,
+      );
+      ctx.out(`  ${"".padEnd(20)} ${l.summary}`);
+    }
   }
   return EXIT.ok;
 }
