@@ -197,7 +197,7 @@ export async function gatherGradeInput(
     from,
     to,
     workload: workload ? { topic: workload.topic, group: workload.group, ...(siteB ? { siteB } : {}) } : null,
-    tally: { repeated: recordsRead ? repeatedSeqs(copies) : null, processed },
+    tally: { topics, repeated: recordsRead ? repeatedSeqs(copies) : null, processed },
   };
 }
 

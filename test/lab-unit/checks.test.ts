@@ -431,6 +431,7 @@ describe("checks for two active regions", () => {
     ...(policy ? { "replication.policy.class": policy } : {}),
   });
   const tally = (repeated: NonNullable<GradeInput["tally"]>["repeated"]) => ({
+    topics: ["orders"],
     repeated,
     processed: { A: { orders: 10, "B.orders": 8 }, B: { orders: 12 } },
   });
@@ -461,6 +462,32 @@ describe("checks for two active regions", () => {
     expect(run(undefined, loop).hint).toMatch(/without a replication loop/);
     expect(run(identity, { orders: { seqs: 0, mostCopies: 1, examples: [] } }).passed).toBe(true);
     expect(multiplied.run(input(), params)).toMatchObject({ passed: false });
+    const unread = (ends: number[]) =>
+      multiplied.run(
+        input({
+          drill: { ...drill([]), produced: 7 },
+          tally: tally(null),
+          observed: {
+            regions: {
+              A: region(),
+              B: region({ topics: { orders: { partitions: [], configs: {}, endOffsets: ends } } }),
+            },
+            mm2: {
+              running: true,
+              properties: bothWays(identity),
+              connectors: [],
+              checkpoints: { A: [], B: [] },
+            },
+          },
+        }),
+        params,
+      );
+    expect(unread([5000, 4000])).toMatchObject({
+      passed: false,
+      observed: expect.stringMatching(/hold 9000 records for 7 writes attempted/),
+      hint: expect.stringMatching(/IdentityReplicationPolicy/),
+    });
+    expect(unread([3, 2]).hint).toBeUndefined();
   });
 
   it("topics-consumed names the topic a region never processed and that site's consumer file", () => {

@@ -12,6 +12,14 @@ import { count, define, fail, name, ok, region } from "./define.js";
 const consumerOn = (input: GradeInput, r: "A" | "B") =>
   r === "B" && input.workload?.siteB ? "consumer-b" : "consumer";
 
+function multipliedHint(input: GradeInput): string {
+  const props = input.observed.mm2.properties;
+  const flows = props ? enabledFlows(props) : [];
+  return flows.length === 2 && flows.every((f) => f.identity)
+    ? "MirrorMaker 2 replicates both ways under IdentityReplicationPolicy: a mirrored record keeps its topic's name, so the other flow takes it for an original and sends it back, again and again. Stop MirrorMaker 2 now, and run both flows with the DefaultReplicationPolicy, whose region prefix (A.orders, B.orders) lets it skip what came from the other side."
+    : "Records were written to one topic more than once without a replication loop: a producer retried a write that had landed, or a tool wrote records again.";
+}
+
 export const siteChecks = {
   "records-multiplied": define({
     summary:
@@ -20,9 +28,20 @@ export const siteChecks = {
     title: () => "no record multiplied",
     hint: "The same records are in one topic several times: find what writes them again.",
     run(input, p) {
-      const repeated = input.tally?.repeated;
-      if (!repeated) return fail(`the records on region ${input.to} could not be read`);
-      const rows = Object.entries(repeated).filter(([, r]) => r.seqs > 0);
+      const tally = input.tally;
+      if (!tally?.repeated) {
+        // Too many to read: a topic holding more records than the producers ever tried to write is
+        // multiplied all the same.
+        const target = input.observed.regions[input.to];
+        const held = (tally?.topics ?? []).reduce(
+          (s, t) => s + (target.topics[t]?.endOffsets.reduce((a, b) => a + b, 0) ?? 0),
+          0,
+        );
+        const extra = held - input.drill.produced;
+        const observed = `the records on region ${input.to} could not be read; its workload topics hold ${held} records for ${input.drill.produced} writes attempted`;
+        return extra > p.max ? fail(observed, multipliedHint(input)) : fail(observed);
+      }
+      const rows = Object.entries(tally.repeated).filter(([, r]) => r.seqs > 0);
       const total = rows.reduce((s, [, r]) => s + r.seqs, 0);
       const observed =
         rows.length === 0
@@ -33,16 +52,7 @@ export const siteChecks = {
                   `${topic}: ${r.seqs} sequence numbers more than once, up to ${r.mostCopies} copies (${r.examples.join(", ")}…)`,
               )
               .join("; ");
-      if (total <= p.max) return ok(observed);
-      const props = input.observed.mm2.properties;
-      const flows = props ? enabledFlows(props) : [];
-      const loop = flows.length === 2 && flows.every((f) => f.identity);
-      return fail(
-        observed,
-        loop
-          ? "MirrorMaker 2 replicates both ways under IdentityReplicationPolicy: a mirrored record keeps its topic's name, so the other flow takes it for an original and sends it back, again and again. Stop MirrorMaker 2 now, and run both flows with the DefaultReplicationPolicy, whose region prefix (A.orders, B.orders) lets it skip what came from the other side."
-          : "Records were written to one topic more than once without a replication loop: a producer retried a write that had landed, or a tool wrote records again.",
-      );
+      return total <= p.max ? ok(observed) : fail(observed, multipliedHint(input));
     },
   }),
   "topics-consumed": define({

@@ -71,6 +71,8 @@ export interface ObservedState {
 
 /** Counts about the workload's records beyond one drill's (both regions' consumers, copies of a record). */
 export interface RecordTally {
+  /** The workload topics on the target region. */
+  topics: string[];
   /** Per workload topic of the target region: sequence numbers found there more than once; null: unread. */
   repeated: Record<string, { seqs: number; mostCopies: number; examples: number[] }> | null;
   /** Per region: records processed there, by topic, from every consumer's ledger. */
