@@ -11,10 +11,10 @@ import { isEvent, readTimeline, type TimelineEvent } from "./attempt/timeline.js
 import type { LabDefinition } from "./definition/schema.js";
 import { analyseDrill, type DrillFacts, type PresentRecord } from "./checks/drill.js";
 import { findCheck } from "./checks/registry.js";
-import type { CheckpointState, CheckResult, GradeInput, ObservedState } from "./checks/types.js";
+import type { CheckpointState, CheckResult, GradeInput, ObservedState, RecordTally } from "./checks/types.js";
 import { observeLab, presentRecords } from "./inspect/state.js";
 import type { Region } from "./spec.js";
-import { appFiles } from "./workload/files.js";
+import { appFiles, type AppName } from "./workload/files.js";
 import { ledgerEntries, type LedgerEntry } from "./workload/ledger.js";
 
 export interface GradeReport {
@@ -134,26 +134,55 @@ export async function gatherGradeInput(
   const to = targetRegion(lab);
   // The ledgers as they are before the clusters are read: a write acknowledged later would not be in
   // the records read, and would look lost.
+  const ledger = (app: AppName) => ledgerAsOfNow(appFiles(state.attemptDir, app).ledger);
   const ledgers = {
-    producer: ledgerAsOfNow(appFiles(state.attemptDir, "producer").ledger),
-    consumer: ledgerAsOfNow(appFiles(state.attemptDir, "consumer").ledger),
+    producer: ledger("producer"),
+    producerB: ledger("producer-b"),
+    consumers: [ledger("consumer"), ledger("consumer-b")],
   };
   const timeline = readTimeline(state.attemptDir);
   const observed: ObservedState = await observeLab(state, liveness);
   const workload = state.spec.workload;
+  const siteB = workload?.siteB === true;
   const target = observed.regions[to];
-  const topics = workload ? workload.consumerTopics[to].filter((t) => target.topics[t]) : [];
+  // With a second site, the target's own topic and the mirror of the old region's hold the workload.
+  const listed = workload
+    ? siteB
+      ? [...new Set([workload.topic, `${from}.${workload.topic}`, ...workload.consumerTopics[to]])]
+      : workload.consumerTopics[to]
+    : [];
+  const topics = listed.filter((t) => target.topics[t]);
   const live = state.layout.regions[to].nodes.map((n) => `${n.host}:${n.clientPort}`).join(",");
   let present = new Map<number, PresentRecord>();
+  const copies = new Map<string, Map<number, number>>(topics.map((t) => [t, new Map()]));
+  const seen = (topic: string, seq: number) => {
+    const counted = copies.get(topic)!;
+    counted.set(seq, (counted.get(seq) ?? 0) + 1);
+  };
+  let recordsRead = false;
   if (target.reachable && topics.length > 0) {
-    present = await presentRecords(live, topics).catch((error: unknown) => {
-      target.problems.push(`records: ${error instanceof Error ? error.message : String(error)}`);
-      return present;
-    });
+    present = await presentRecords(live, topics, seen)
+      .then((p) => ((recordsRead = true), p))
+      .catch((error: unknown) => {
+        target.problems.push(`records: ${error instanceof Error ? error.message : String(error)}`);
+        return present;
+      });
+  }
+  const processed: RecordTally["processed"] = { A: {}, B: {} };
+  // Every consumer's processing is tallied by region; the drill follows the group on the target when
+  // each region has its own consumer (each processes every record once, by design).
+  function* consumed(): Generator<LedgerEntry> {
+    for (const entries of ledgers.consumers)
+      for (const e of entries()) {
+        if (e.type === "consumed" && (e.region === "A" || e.region === "B"))
+          processed[e.region][e.topic] = (processed[e.region][e.topic] ?? 0) + 1;
+        if (!siteB || e.region === to) yield e;
+      }
   }
   const drill = analyseDrill({
     producer: ledgers.producer(),
-    consumer: ledgers.consumer(),
+    ...(siteB ? { alsoAcked: ledgers.producerB() } : {}),
+    consumer: consumed(),
     present,
     committed: workload ? (target.groups[workload.group]?.offsets ?? {}) : {},
     translated: workload ? translatedOffsets(observed.mm2.checkpoints[to], workload.group) : {},
@@ -167,8 +196,25 @@ export async function gatherGradeInput(
     timeline,
     from,
     to,
-    workload: workload ? { topic: workload.topic, group: workload.group } : null,
+    workload: workload ? { topic: workload.topic, group: workload.group, ...(siteB ? { siteB } : {}) } : null,
+    tally: { topics, repeated: recordsRead ? repeatedSeqs(copies) : null, processed },
   };
+}
+
+/** Per topic: the sequence numbers found more than once, the most copies of one, a few examples. */
+function repeatedSeqs(copies: Map<string, Map<number, number>>): NonNullable<RecordTally["repeated"]> {
+  const out: NonNullable<RecordTally["repeated"]> = {};
+  for (const [topic, counted] of copies) {
+    const row = { seqs: 0, mostCopies: 1, examples: [] as number[] };
+    for (const [seq, n] of counted) {
+      if (n < 2) continue;
+      row.seqs++;
+      row.mostCopies = Math.max(row.mostCopies, n);
+      if (row.examples.length < 5) row.examples.push(seq);
+    }
+    out[topic] = row;
+  }
+  return out;
 }
 
 /** A ledger's entries up to its length now, to read later. */

@@ -11,6 +11,13 @@ import type { Fault } from "./fault.js";
 export const REGIONS = ["A", "B"] as const;
 export type Region = (typeof REGIONS)[number];
 
+/**
+ * The workload's applications: `producer` and `consumer` follow the DNS record; with a second site
+ * (`siteB`), `producer-b` and `consumer-b` are region B's own and always connect to B.
+ */
+export const APPS = ["producer", "consumer", "producer-b", "consumer-b"] as const;
+export type AppName = (typeof APPS)[number];
+
 /** A region: 1 to 3 KRaft nodes in combined mode, their racks and extra `server.properties` lines. */
 export type RegionSpec = z.output<typeof regionSchema>;
 
@@ -43,8 +50,10 @@ export interface WorkloadSpec {
   consumerTopics: Record<Region, string[]>;
   /** At most this many records a second for the consumer (a consumer that falls behind); none: no limit. */
   consumerRatePerSecond?: number;
-  /** The applications the lab starts (default both); the others wait for `lab app start`. */
-  start?: ("producer" | "consumer")[];
+  /** The applications the lab starts (default all of them); the others wait for `lab app start`. */
+  start?: AppName[];
+  /** Region B takes writes too: its own producer and consumer (`producer-b`, `consumer-b`), pinned to B. */
+  siteB?: boolean;
   /** The producer's first `producer.properties` (`acks`, `enable.idempotence`); none: acks=all, idempotent. */
   producerSettings?: Record<string, string>;
 }

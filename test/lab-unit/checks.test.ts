@@ -422,3 +422,104 @@ describe("replication loops", () => {
     ).toBe(true);
   });
 });
+
+describe("checks for two active regions", () => {
+  const identity = "org.apache.kafka.connect.mirror.IdentityReplicationPolicy";
+  const bothWays = (policy?: string) => ({
+    "A->B.enabled": "true",
+    "B->A.enabled": "true",
+    ...(policy ? { "replication.policy.class": policy } : {}),
+  });
+  const tally = (repeated: NonNullable<GradeInput["tally"]>["repeated"]) => ({
+    topics: ["orders"],
+    repeated,
+    processed: { A: { orders: 10, "B.orders": 8 }, B: { orders: 12 } },
+  });
+
+  it("records-multiplied names the identity loop only when both flows keep the names", () => {
+    const multiplied = CHECKS["records-multiplied"];
+    const params = multiplied.params.parse({});
+    const loop = { orders: { seqs: 40, mostCopies: 9, examples: [1, 2, 3] } };
+    const run = (policy: string | undefined, repeated: typeof loop | { orders: typeof loop.orders }) =>
+      multiplied.run(
+        input({
+          tally: tally(repeated),
+          observed: {
+            mm2: {
+              running: true,
+              properties: bothWays(policy),
+              connectors: [],
+              checkpoints: { A: [], B: [] },
+            },
+          },
+        }),
+        params,
+      );
+    const looped = run(identity, loop);
+    expect(looped.passed).toBe(false);
+    expect(looped.observed).toBe("orders: 40 sequence numbers more than once, up to 9 copies (1, 2, 3…)");
+    expect(looped.hint).toMatch(/both ways under IdentityReplicationPolicy/);
+    expect(run(undefined, loop).hint).toMatch(/without a replication loop/);
+    expect(run(identity, { orders: { seqs: 0, mostCopies: 1, examples: [] } }).passed).toBe(true);
+    expect(multiplied.run(input(), params)).toMatchObject({ passed: false });
+    const unread = (ends: number[]) =>
+      multiplied.run(
+        input({
+          drill: { ...drill([]), produced: 7 },
+          tally: tally(null),
+          observed: {
+            regions: {
+              A: region(),
+              B: region({ topics: { orders: { partitions: [], configs: {}, endOffsets: ends } } }),
+            },
+            mm2: {
+              running: true,
+              properties: bothWays(identity),
+              connectors: [],
+              checkpoints: { A: [], B: [] },
+            },
+          },
+        }),
+        params,
+      );
+    expect(unread([5000, 4000])).toMatchObject({
+      passed: false,
+      observed: expect.stringMatching(/hold 9000 records for 7 writes attempted/),
+      hint: expect.stringMatching(/IdentityReplicationPolicy/),
+    });
+    expect(unread([3, 2]).hint).toBeUndefined();
+  });
+
+  it("topics-consumed names the topic a region never processed and that site's consumer file", () => {
+    const consumedCheck = CHECKS["topics-consumed"];
+    const run = (r: "A" | "B", topics: string[]) =>
+      consumedCheck.run(
+        input({ tally: tally({}), workload: { topic: "orders", group: "app-g", siteB: true } }),
+        consumedCheck.params.parse({ region: r, topics }),
+      );
+    expect(run("A", ["orders", "B.orders"])).toMatchObject({
+      passed: true,
+      observed: "on region A: orders 10, B.orders 8 processed",
+    });
+    const b = run("B", ["orders", "A.orders"]);
+    expect(b.passed).toBe(false);
+    expect(b.observed).toBe("on region B: orders 12, A.orders 0 processed");
+    expect(b.hint).toMatch(/never processed A\.orders.*consumer-b\.properties: topics = orders, A\.orders/);
+  });
+
+  it("a producer that stays in its region counts for what is lost, not for the write downtime", () => {
+    const d = analyseDrill({
+      producer: [acked(1, "A", 100), acked(3, "A", 200), acked(5, "B", 9000)],
+      alsoAcked: [acked(2, "B", 150), acked(4, "B", 8000)],
+      consumer: [],
+      present: new Map([1, 2, 4, 5].map((s) => [s, { topic: "orders", partition: 0, offset: s }])),
+      committed: {},
+      translated: {},
+      timeline: [],
+      from: "A",
+      to: "B",
+    });
+    expect(d).toMatchObject({ acked: 5, missing: 1, lost: 1, lostSeqs: [3] });
+    expect(d.writeDowntimeSeconds).toBeCloseTo(8.8);
+  });
+});

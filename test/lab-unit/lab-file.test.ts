@@ -48,6 +48,7 @@ describe("lab files", () => {
     const { labs, diagnostics } = loadLabs(labsDir);
     expect(diagnostics).toEqual([]);
     expect(labs.map((l) => l.id)).toEqual([
+      "active-active",
       "durability",
       "failback",
       "mm2-setup",

@@ -15,10 +15,11 @@ import {
   regionName,
   type Fault,
 } from "../fault.js";
+import { APPS } from "../spec.js";
 import { attemptPaths } from "./paths.js";
 
 const at = z.string();
-const app = z.enum(["producer", "consumer"]);
+const app = z.enum(APPS);
 const event = <E extends string, D extends z.ZodRawShape>(name: E, detail: D) =>
   z.object({ at, event: z.literal(name), detail: z.object(detail) });
 const bare = <E extends string>(name: E) => z.object({ at, event: z.literal(name) });

@@ -15,6 +15,8 @@ export interface PresentRecord {
 export interface DrillInput {
   /** The ledgers, read once each, in the order they were written. */
   producer: Iterable<LedgerEntry>;
+  /** Another producer's ledger that never moves (region B's own): its writes count for what is lost, not for the switch. */
+  alsoAcked?: Iterable<LedgerEntry>;
   consumer: Iterable<LedgerEntry>;
   /** Records of the workload on the target region, by sequence number (the first copy found). */
   present: Map<number, PresentRecord>;
@@ -159,10 +161,15 @@ const nested = (flat: Map<string, number>): Record<string, Record<number, number
 
 export function analyseDrill(input: DrillInput): DrillFacts {
   const { from, to, timeline } = input;
-  const { acks, produced } = readAcks(input.producer);
+  const { acks: moved, produced: producedMoved } = readAcks(input.producer);
+  const stayed = readAcks(input.alsoAcked ?? []);
+  const acks = [...moved, ...stayed.acks];
+  const produced = producedMoved + stayed.produced;
   const c = foldConsumer(input.consumer, from, to);
 
-  const consumerStarts = timeline.filter(isEvent("app-start")).filter((e) => e.detail.app === "consumer");
+  const consumerStarts = timeline
+    .filter(isEvent("app-start"))
+    .filter((e) => e.detail.app.startsWith("consumer"));
   const lastStart = consumerStarts.length ? Date.parse(consumerStarts[consumerStarts.length - 1]!.at) : 0;
   // Where the group reads next: after what it processed since its latest start, else what is committed
   // (an offsets reset while it was stopped), else after what it processed before.
@@ -229,7 +236,7 @@ export function analyseDrill(input: DrillInput): DrillFacts {
   let firstAckNew: number | null = null;
   let acksOnOldAfterSwitch = 0;
   if (from !== to)
-    for (const a of acks) {
+    for (const a of moved) {
       if (a.region === from && (switchAt === null || a.ts <= switchAt)) lastAckOld = max(lastAckOld, a.ts);
       if (a.region === from && switchAt !== null && a.ts > switchAt) acksOnOldAfterSwitch++;
       if (a.region === to) firstAckNew = min(firstAckNew, a.ts);
@@ -249,7 +256,7 @@ export function analyseDrill(input: DrillInput): DrillFacts {
   return {
     produced,
     acked: acks.length,
-    ackTimes: acks.map((a) => a.ts),
+    ackTimes: acks.map((a) => a.ts).sort((a, b) => a - b),
     consumed: c.consumed,
     lost: lost.length,
     lostSeqs: lost.slice(0, EXAMPLES).map((l) => l.seq),

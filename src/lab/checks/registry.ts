@@ -9,6 +9,7 @@ import type { CheckDefinition } from "./define.js";
 import { durabilityChecks } from "./durability.js";
 import { mm2Checks } from "./mm2.js";
 import { recordChecks } from "./records.js";
+import { siteChecks } from "./sites.js";
 import { switchChecks } from "./switch.js";
 import { topicChecks } from "./topics.js";
 
@@ -21,6 +22,7 @@ export const CHECKS = {
   ...mm2Checks,
   ...durabilityChecks,
   ...commandChecks,
+  ...siteChecks,
 } satisfies Record<string, CheckDefinition>;
 
 export type CheckName = keyof typeof CHECKS;

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { CheckDefinition } from "./define.js";
 import type { CheckpointState } from "./types.js";
+import { APPS } from "../spec.js";
 import { count, define, fail, name, ok, region } from "./define.js";
 
 export const switchChecks = {
@@ -108,13 +109,13 @@ export const switchChecks = {
     summary: "the workload applications run against a region",
     params: z.strictObject({
       region,
-      apps: z.array(z.enum(["producer", "consumer"])).default(["producer", "consumer"]),
+      apps: z.array(z.enum(APPS)).default(["producer", "consumer"]),
     }),
     title: (p) => `${p.apps.join(" and ")} running on region ${p.region}`,
     hint: "Applications resolve the DNS record when they start: restart them after the switch (ccaak-train lab app start).",
     run(input, p) {
       const rows = p.apps.map((a) => {
-        const app = input.observed.apps[a];
+        const app = input.observed.apps[a] ?? { running: false, region: null };
         return {
           a,
           good: app.running && app.region === p.region,

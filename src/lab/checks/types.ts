@@ -3,7 +3,7 @@
  * say happened, and the attempt's timeline. Plain data (numbers, not bigints), so checks stay pure.
  */
 import type { TimelineEvent } from "../attempt/timeline.js";
-import type { Region } from "../spec.js";
+import type { AppName, Region } from "../spec.js";
 import type { DrillFacts } from "./drill.js";
 
 export interface PartitionState {
@@ -65,7 +65,18 @@ export interface ObservedState {
   regions: Record<Region, RegionState>;
   mm2: Mm2State;
   dns: Region | null;
-  apps: { producer: AppState; consumer: AppState };
+  /** Region B's own applications are there only in a lab with a second site. */
+  apps: Record<"producer" | "consumer", AppState> & Partial<Record<AppName, AppState>>;
+}
+
+/** Counts about the workload's records beyond one drill's (both regions' consumers, copies of a record). */
+export interface RecordTally {
+  /** The workload topics on the target region. */
+  topics: string[];
+  /** Per workload topic of the target region: sequence numbers found there more than once; null: unread. */
+  repeated: Record<string, { seqs: number; mostCopies: number; examples: number[] }> | null;
+  /** Per region: records processed there, by topic, from every consumer's ledger. */
+  processed: Record<Region, Record<string, number>>;
 }
 
 export interface GradeInput {
@@ -75,7 +86,8 @@ export interface GradeInput {
   /** The region the workload ran against when the lab started, and the one it should end on. */
   from: Region;
   to: Region;
-  workload: { topic: string; group: string } | null;
+  workload: { topic: string; group: string; siteB?: boolean } | null;
+  tally?: RecordTally;
 }
 
 export interface CheckOutcome {

@@ -8,7 +8,7 @@ import { enabledFlows, readMm2Properties } from "../mirror.js";
 import { parseProperties } from "../properties.js";
 import { runtimeFor } from "../runtime/runtimes.js";
 import { REGIONS, type Region } from "../spec.js";
-import { readDns, type AppName } from "../workload/files.js";
+import { labApps, readDns, type AppName } from "../workload/files.js";
 import { appRunning, startAppProcess, stopAppProcess, writeDns } from "../workload/launch.js";
 import { requireRunningLab } from "./running.js";
 
@@ -69,6 +69,7 @@ async function switchLag(state: LabState, from: Region, to: Region): Promise<num
 export async function setApp(home: string, action: "start" | "stop", app: AppName): Promise<boolean> {
   const state = requireRunningLab(home);
   if (!state.spec.workload) throw new Error(`lab ${state.labId} has no workload applications`);
+  if (!labApps(state.spec.workload).includes(app)) throw new Error(`lab ${state.labId} runs no ${app}`);
   const changed = action === "start" ? (startAppProcess(state, app), true) : await stopAppProcess(state, app);
   saveState(state);
   return changed;

@@ -16,7 +16,14 @@ import type { LabRuntime } from "../runtime/runtime.js";
 import { runtimeFor } from "../runtime/runtimes.js";
 import { REGIONS, type LabTopology } from "../spec.js";
 import { waitFor } from "../wait.js";
-import { APPS, appFiles, dnsFile, producerPropertiesFile } from "../workload/files.js";
+import {
+  APPS,
+  appFiles,
+  appPropertiesFile,
+  dnsFile,
+  labApps,
+  producerPropertiesFile,
+} from "../workload/files.js";
 import { startAppProcess, stopAppProcess, writeAppConfig, writeDns } from "../workload/launch.js";
 import { FAULT_TIMER, startFaultTimer } from "./faults.js";
 import { requireRunningLab } from "./running.js";
@@ -82,10 +89,10 @@ async function launchDrill(state: LabState, options: StartLabOptions, started: n
       writeFileSync(producerPropertiesFile(state.attemptDir), `${lines.join("\n")}\n`);
     }
     writeDns(state, spec.dns);
-    for (const app of spec.workload.start ?? APPS) startAppProcess(state, app);
+    for (const app of spec.workload.start ?? labApps(spec.workload)) startAppProcess(state, app);
     saveState(state);
   }
-  const producerRuns = (spec.workload?.start ?? APPS).includes("producer");
+  const producerRuns = spec.workload ? (spec.workload.start ?? APPS).includes("producer") : false;
   if (spec.mm2 && spec.workload && producerRuns && options.waitForMirror !== false) {
     options.log("Waiting for the first record to reach region B ...");
     await waitForMirroredRecord(state, 180_000);
@@ -150,10 +157,10 @@ export async function resetLab(spec: LabTopology, options: StartLabOptions): Pro
   const files = attemptPaths(state.attemptDir);
   for (const app of APPS) {
     const f = appFiles(state.attemptDir, app);
-    for (const file of [f.ledger, f.status]) rmSync(file, { force: true });
+    for (const file of [f.ledger, f.status, appPropertiesFile(state.attemptDir, app)])
+      rmSync(file, { force: true });
   }
-  for (const file of [files.timeline, dnsFile(state.attemptDir), producerPropertiesFile(state.attemptDir)])
-    rmSync(file, { force: true });
+  for (const file of [files.timeline, dnsFile(state.attemptDir)]) rmSync(file, { force: true });
   state.spec = spec;
   state.labId = spec.id;
   state.startedAt = new Date().toISOString();

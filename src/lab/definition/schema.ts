@@ -7,6 +7,7 @@ import { z } from "zod";
 import { SAFE_ID, SAFE_ID_RULE } from "../../ids.js";
 import { DIFFICULTIES } from "../../catalog/types.js";
 import { FAULT_KINDS, nodeName, regionName } from "../fault.js";
+import { APPS } from "../spec.js";
 
 const text = z.string().trim().min(1, "must not be empty");
 const slug = z.string().regex(SAFE_ID, SAFE_ID_RULE);
@@ -53,7 +54,10 @@ const workloadSchema = z.strictObject({
   keys: z.int().min(1).default(12),
   consumerTopics: z.strictObject({ A: z.array(topicName).min(1), B: z.array(topicName).min(1) }),
   consumerRate: z.number().positive().max(1000).optional(),
-  start: z.array(z.enum(["producer", "consumer"])).default(["producer", "consumer"]),
+  /** Default: every application of the workload. */
+  start: z.array(z.enum(APPS)).optional(),
+  /** Region B's own producer and consumer as well (`producer-b`, `consumer-b`): both regions take writes. */
+  siteB: z.boolean().default(false),
   producerSettings: settings.optional(),
 });
 

@@ -31,7 +31,8 @@ function workloadTopology(w: NonNullable<LabDefinition["workload"]>): WorkloadSp
     keys: w.keys,
     consumerTopics: w.consumerTopics,
     ...(w.consumerRate !== undefined ? { consumerRatePerSecond: w.consumerRate } : {}),
-    ...(w.start.length !== 2 ? { start: w.start } : {}),
+    ...(w.start ? { start: w.start } : {}),
+    ...(w.siteB ? { siteB: true } : {}),
     ...(w.producerSettings ? { producerSettings: w.producerSettings } : {}),
   };
 }

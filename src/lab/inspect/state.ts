@@ -14,7 +14,7 @@ import { readTopic, withAdmin } from "../kafka/client.js";
 import { readMm2Properties } from "../mirror.js";
 import { REGIONS, type Region } from "../spec.js";
 import { within } from "../wait.js";
-import { appFiles, readDns, type AppName, type AppStatus } from "../workload/files.js";
+import { APPS, appFiles, readDns, type AppName, type AppStatus } from "../workload/files.js";
 import { checkpointsTopic, otherRegion, readCheckpoints, readConnectorStatus, statusTopic } from "./mm2.js";
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -113,10 +113,11 @@ async function checkpointsOn(bootstrap: string, on: Region): Promise<CheckpointS
   }));
 }
 
-/** Workload records on a region's topics, by the sequence number in their JSON value. */
+/** Workload records on a region's topics, by the sequence number in their JSON value; `seen` hears of every copy. */
 export async function presentRecords(
   bootstrap: string,
   topics: string[],
+  seen?: (topic: string, seq: number) => void,
 ): Promise<Map<number, PresentRecord>> {
   const present = new Map<number, PresentRecord>();
   for (const topic of topics) {
@@ -124,8 +125,9 @@ export async function presentRecords(
     for (const r of records) {
       try {
         const seq = (JSON.parse(r.value?.toString() ?? "") as { seq?: unknown }).seq;
-        if (typeof seq === "number" && !present.has(seq))
-          present.set(seq, { topic, partition: r.partition, offset: Number(r.offset) });
+        if (typeof seq !== "number") continue;
+        seen?.(topic, seq);
+        if (!present.has(seq)) present.set(seq, { topic, partition: r.partition, offset: Number(r.offset) });
       } catch {
         // not a workload record
       }
@@ -163,6 +165,6 @@ export async function observeLab(state: LabState, liveness: Liveness): Promise<O
     regions,
     mm2: { running: mm2Running, properties: readMm2Properties(state), connectors, checkpoints },
     dns: readDns(state.attemptDir)?.region ?? null,
-    apps: { producer: app("producer"), consumer: app("consumer") },
+    apps: Object.fromEntries(APPS.map((name) => [name, app(name)])) as ObservedState["apps"],
   };
 }

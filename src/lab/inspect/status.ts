@@ -8,7 +8,14 @@ import { brokerIds } from "../kafka/client.js";
 import { enabledFlows, readMm2Properties, remoteName } from "../mirror.js";
 import { REGIONS, type Region } from "../spec.js";
 import { within } from "../wait.js";
-import { APPS, appFiles, readDns, type AppName, type AppStatus, type DnsRecord } from "../workload/files.js";
+import {
+  appFiles,
+  labApps,
+  readDns,
+  type AppName,
+  type AppStatus,
+  type DnsRecord,
+} from "../workload/files.js";
 import { ledgerEntries, summarizeLedger, type LedgerSummary } from "../workload/ledger.js";
 import type { ConnectStatus } from "./decoders.js";
 import { mirrorEnds, partitionLags, totalLag, type PartitionLag } from "./lag.js";
@@ -33,6 +40,8 @@ export interface RegionStatus {
 }
 
 export interface MirroredTopic {
+  /** The MirrorMaker 2 flow, `A->B` or `B->A`. */
+  flow: string;
   source: string;
   target: string;
   partitions: PartitionLag[];
@@ -128,6 +137,7 @@ export async function collectStatus(state: LabState, liveness: Liveness): Promis
         const ends = await mirrorEnds(flow, source, { A: reachable("A"), B: reachable("B") });
         const partitions = partitionLags(ends.source ?? [], ends.target ?? []);
         mirroredTopics.push({
+          flow: `${flow.source}->${flow.target}`,
           source,
           target: remoteName(flow, source),
           partitions,
@@ -138,7 +148,7 @@ export async function collectStatus(state: LabState, liveness: Liveness): Promis
 
   const apps: AppReport[] = [];
   if (state.spec.workload) {
-    for (const app of APPS) {
+    for (const app of labApps(state.spec.workload)) {
       const { pid, state: proc } = liveness.processStatus(state, app);
       const running = proc !== "gone";
       const files = appFiles(state.attemptDir, app);

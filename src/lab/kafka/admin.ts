@@ -50,8 +50,9 @@ export async function clusterRecovered(bootstrap: string, brokers: number): Prom
       const topics = await admin.listTopics({ includeInternals: true });
       const metadata = await admin.metadata({ topics });
       if (metadata.brokers.size !== brokers) return false;
-      return [...metadata.topics.values()].every((t) =>
-        t.partitions.every((p) => p.leader >= 0 && p.isr.length === p.replicas.length),
+      // The client leaves internal topics (__consumer_offsets) out of the map's values: undefined.
+      return [...metadata.topics.values()].every(
+        (t) => !t || t.partitions.every((p) => p.leader >= 0 && p.isr.length === p.replicas.length),
       );
     });
   } catch {

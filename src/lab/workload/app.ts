@@ -1,6 +1,6 @@
 /** What the producer and the consumer share: start-up from the attempt folder, status, logging, shutdown. */
 import { readJson, writeJsonAtomic } from "../attempt/json-file.js";
-import { appConfigFile, appFiles, dnsFile } from "./files.js";
+import { APPS, appConfigFile, appFiles, DNS_NAME, dnsFile, pinnedRegion } from "./files.js";
 import type { AppConfig, AppName, AppStatus, DnsRecord } from "./files.js";
 import { LedgerWriter } from "./ledger.js";
 
@@ -28,12 +28,26 @@ export function errorText(error: unknown): string {
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Reads the attempt folder given as the first argument and resolves the DNS record once. */
+/** The application this process is: `producer.js ATTEMPT_DIR MARKER [APP]` (the marker is ignored). */
+export function appName(program: "producer" | "consumer"): AppName {
+  const name = process.argv[4];
+  return name && (APPS as readonly string[]).includes(name) ? (name as AppName) : program;
+}
+
+/**
+ * Reads the attempt folder given as the first argument and resolves the DNS record once; an
+ * application pinned to a region connects there instead.
+ */
 export function startApp(app: AppName, settings?: Record<string, string>): AppContext {
   const attemptDir = process.argv[2];
   if (!attemptDir) throw new Error(`usage: ${app}.js ATTEMPT_DIR`);
   const config = readJson<AppConfig>(appConfigFile(attemptDir));
-  const dns = readJson<DnsRecord>(dnsFile(attemptDir));
+  const pinned = pinnedRegion(app);
+  const bootstrap = pinned ? config?.bootstraps?.[pinned] : undefined;
+  const dns =
+    pinned && bootstrap
+      ? { name: DNS_NAME, region: pinned, bootstrap, updatedAt: new Date().toISOString() }
+      : readJson<DnsRecord>(dnsFile(attemptDir));
   if (!config || !dns) throw new Error(`no workload config or DNS record in ${attemptDir}`);
   const files = appFiles(attemptDir, app);
   const ledger = new LedgerWriter(files.ledger);

@@ -4,12 +4,27 @@
  * offsets, so it keeps going through an outage.
  */
 import { Consumer, stringDeserializers, type Message } from "@platformatic/kafka";
-import { closeForcefully, sleep, startApp } from "./app.js";
+import { existsSync, readFileSync } from "node:fs";
+import { parseProperties } from "../properties.js";
+import { appName, closeForcefully, sleep, startApp } from "./app.js";
+import { appPropertiesFile } from "./files.js";
 
-const app = startApp("consumer");
+const name = appName("consumer");
+const app = startApp(name);
 const { workload } = app.config;
 const region = app.dns.region;
-const topics = workload.consumerTopics[region];
+
+/** The topics to read: `topics` in the consumer's own properties file, else the lab's for the region. */
+function subscription(): string[] {
+  const file = appPropertiesFile(app.attemptDir, name);
+  const listed = existsSync(file) ? parseProperties(readFileSync(file, "utf8")).get("topics") : undefined;
+  const topics = (listed ?? "")
+    .split(",")
+    .map((t) => t.trim())
+    .filter(Boolean);
+  return topics.length > 0 ? topics : workload.consumerTopics[region];
+}
+const topics = subscription();
 // A consumer slower than the producer builds a backlog, as real ones do: one record per pause.
 const pauseMs = workload.consumerRatePerSecond ? 1000 / workload.consumerRatePerSecond : 0;
 

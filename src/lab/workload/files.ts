@@ -2,10 +2,18 @@
 import path from "node:path";
 import { readJson } from "../attempt/json-file.js";
 import { attemptPaths } from "../attempt/paths.js";
-import type { Region, WorkloadSpec } from "../spec.js";
+import { APPS, type AppName, type Region, type WorkloadSpec } from "../spec.js";
 
-export type AppName = "producer" | "consumer";
-export const APPS: readonly AppName[] = ["producer", "consumer"];
+export { APPS, type AppName } from "../spec.js";
+
+/** The applications a lab's workload runs. */
+export const labApps = (workload: WorkloadSpec): AppName[] =>
+  workload.siteB ? [...APPS] : ["producer", "consumer"];
+
+/** The region an application is pinned to, or null when it follows the DNS record. */
+export const pinnedRegion = (app: AppName): Region | null => (app.endsWith("-b") ? "B" : null);
+
+export const isProducer = (app: AppName) => app.startsWith("producer");
 
 /** The simulated DNS record the applications resolve once, when they start. */
 export interface DnsRecord {
@@ -19,6 +27,8 @@ export const DNS_NAME = "kafka.orders.lab";
 
 export interface AppConfig {
   workload: WorkloadSpec;
+  /** Each region's bootstrap servers, for the applications pinned to a region. */
+  bootstraps?: Record<Region, string>;
 }
 
 /** What an application reports about itself, rewritten every second or so. */
@@ -43,8 +53,10 @@ export const appFiles = (attemptDir: string, app: AppName) => ({
   log: path.join(attemptDir, "apps", `${app}.log`),
 });
 export const dnsFile = (attemptDir: string) => attemptPaths(attemptDir).dns;
-export const producerPropertiesFile = (attemptDir: string) =>
-  path.join(attemptDir, "apps", "producer.properties");
+/** An application's own settings: a producer's `acks` and `enable.idempotence`, a consumer's `topics`. */
+export const appPropertiesFile = (attemptDir: string, app: AppName) =>
+  path.join(attemptDir, "apps", `${app}.properties`);
+export const producerPropertiesFile = (attemptDir: string) => appPropertiesFile(attemptDir, "producer");
 export const appConfigFile = (attemptDir: string) => path.join(attemptDir, "apps", "config.json");
 
 /** Where the DNS record points now, or null before the lab wrote it. */

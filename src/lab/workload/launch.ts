@@ -8,9 +8,18 @@ import type { LabState, ProcessRecord } from "../attempt/state.js";
 import { appendTimeline } from "../attempt/timeline.js";
 import { endProcesses, labMarker, processState, spawnDetached } from "../runtime/processes.js";
 import type { Region } from "../spec.js";
-import { appConfigFile, appFiles, DNS_NAME, dnsFile, type AppName, type DnsRecord } from "./files.js";
+import {
+  appConfigFile,
+  appFiles,
+  DNS_NAME,
+  dnsFile,
+  isProducer,
+  type AppName,
+  type DnsRecord,
+} from "./files.js";
 
-export const appEntry = (app: AppName) => path.join(packageRoot, "dist", "lab", "workload", `${app}.js`);
+export const appEntry = (app: AppName) =>
+  path.join(packageRoot, "dist", "lab", "workload", isProducer(app) ? "producer.js" : "consumer.js");
 
 export function writeDns(state: LabState, region: Region): DnsRecord {
   const record: DnsRecord = {
@@ -25,7 +34,8 @@ export function writeDns(state: LabState, region: Region): DnsRecord {
 
 export function writeAppConfig(state: LabState): void {
   if (!state.spec.workload) return;
-  writeJsonAtomic(appConfigFile(state.attemptDir), { workload: state.spec.workload });
+  const bootstraps = { A: state.layout.regions.A.bootstrap, B: state.layout.regions.B.bootstrap };
+  writeJsonAtomic(appConfigFile(state.attemptDir), { workload: state.spec.workload, bootstraps });
 }
 
 function appRecord(state: LabState, app: AppName): ProcessRecord {
@@ -36,7 +46,7 @@ function appRecord(state: LabState, app: AppName): ProcessRecord {
     pid: null,
     command: process.execPath,
     // The marker is an ignored extra argument: it lets a later start find this process after a crash.
-    args: [appEntry(app), state.attemptDir, labMarker(state.home)],
+    args: [appEntry(app), state.attemptDir, labMarker(state.home), app],
     logFile: files.log,
     pidFile: path.join(attemptPaths(state.attemptDir).run, `${app}.pid`),
   };

@@ -5,14 +5,14 @@
  */
 import { ProduceAcks, Producer, stringSerializers } from "@platformatic/kafka";
 import { existsSync, readFileSync } from "node:fs";
-import { closeForcefully, sleep, startApp } from "./app.js";
-import { appFiles, producerPropertiesFile } from "./files.js";
+import { appName, closeForcefully, sleep, startApp } from "./app.js";
+import { appFiles, appPropertiesFile, type AppName } from "./files.js";
 import { ledgerEntries } from "./ledger.js";
 
 /** `producer.properties` in the attempt folder, when the lab lets the learner choose the settings. */
-function readSettings(attemptDir: string | undefined): Record<string, string> {
+function readSettings(attemptDir: string | undefined, name: AppName): Record<string, string> {
   const settings: Record<string, string> = { acks: "all", "enable.idempotence": "true" };
-  const file = attemptDir ? producerPropertiesFile(attemptDir) : "";
+  const file = attemptDir ? appPropertiesFile(attemptDir, name) : "";
   if (!file || !existsSync(file)) return settings;
   for (const raw of readFileSync(file, "utf8").split("\n")) {
     const line = raw.trim();
@@ -24,8 +24,9 @@ function readSettings(attemptDir: string | undefined): Record<string, string> {
   return settings;
 }
 
-const settings = readSettings(process.argv[2]);
-const app = startApp("producer", settings);
+const name = appName("producer");
+const settings = readSettings(process.argv[2], name);
+const app = startApp(name, settings);
 const acks =
   settings.acks === "0"
     ? ProduceAcks.NO_RESPONSE
@@ -39,7 +40,7 @@ const region = app.dns.region;
 
 function lastSequence(): number {
   let last = 0;
-  for (const e of ledgerEntries(appFiles(app.attemptDir, "producer").ledger)) {
+  for (const e of ledgerEntries(appFiles(app.attemptDir, name).ledger)) {
     if (e.type === "produced" && e.seq > last) last = e.seq;
   }
   return last;
@@ -62,7 +63,10 @@ async function run(): Promise<void> {
   let producer = newProducer();
   app.onStop(() => closeForcefully(producer));
   const intervalMs = 1000 / workload.producerRatePerSecond;
-  let seq = lastSequence() + 1;
+  // With a second site the two producers share one sequence, A's odd and B's even: a seq names its record.
+  const stride = workload.siteB ? 2 : 1;
+  const last = lastSequence();
+  let seq = last > 0 ? last + stride : name === "producer-b" ? 2 : 1;
   let attempt = 1;
   let next = Date.now();
   while (!app.stopping()) {
@@ -90,7 +94,7 @@ async function run(): Promise<void> {
         region,
       });
       app.ok();
-      seq++;
+      seq += stride;
       attempt = 1;
       next = Math.max(next + intervalMs, Date.now() - 1000);
       await sleep(Math.max(0, next - Date.now()));

@@ -2,7 +2,7 @@
 import { declare, setApp, setDns, startLearnerMm2, stopLearnerMm2 } from "../../../lab/control/actions.js";
 import { applyFault, proceed } from "../../../lab/control/faults.js";
 import { FAULT_USAGE, isMm2Fault, isNodeFault, isRegionFault, type Fault } from "../../../lab/fault.js";
-import { DNS_NAME, type AppName } from "../../../lab/workload/files.js";
+import { APPS, DNS_NAME, type AppName } from "../../../lab/workload/files.js";
 import { EXIT, UsageError, type CommandContext } from "../../command.js";
 import { region } from "./shared.js";
 
@@ -43,10 +43,11 @@ export async function app(ctx: CommandContext, args: string[]): Promise<number> 
   const [action, name, ...extra] = args;
   if (
     (action !== "start" && action !== "stop") ||
-    (name !== "producer" && name !== "consumer") ||
+    !name ||
+    !(APPS as readonly string[]).includes(name) ||
     extra.length
   ) {
-    throw new UsageError("lab app stop|start producer|consumer");
+    throw new UsageError(`lab app stop|start ${APPS.join("|")}`);
   }
   const changed = await setApp(ctx.home, action, name as AppName);
   ctx.out(changed ? `${name}: ${action === "start" ? "started" : "stopped"}` : `${name} was not running`);

@@ -4,6 +4,7 @@ import type { GradeReport } from "../../../lab/grade.js";
 import type { Checkpoint } from "../../../lab/inspect/decoders.js";
 import type { LabStatus } from "../../../lab/inspect/status.js";
 import { verdict } from "../../../lab/report/document.js";
+import { isProducer } from "../../../lab/workload/files.js";
 
 export const toJson = (value: unknown) =>
   JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? Number(v) : v), 2);
@@ -78,7 +79,7 @@ export function formatStatus(s: LabStatus): string {
     for (const t of s.mirroredTopics) {
       const parts = t.partitions.map((p) => `p${p.partition} ${p.targetEnd}/${p.sourceEnd}`).join(", ");
       lines.push(
-        `  ${t.source} -> ${t.target}: lag ${t.partitions.length ? t.totalLag : "unknown"}${parts ? ` (mirror/source end offsets: ${parts})` : ""}`,
+        `  ${t.flow} ${t.source} -> ${t.target}: lag ${t.partitions.length ? t.totalLag : "unknown"}${parts ? ` (mirror/source end offsets: ${parts})` : ""}`,
       );
     }
   }
@@ -87,12 +88,11 @@ export function formatStatus(s: LabStatus): string {
   for (const a of s.apps) {
     const st = a.status;
     const state = a.running ? (st?.state ?? "running") : "stopped";
-    const counts =
-      a.app === "producer"
-        ? `produced ${a.counts.produced}, acked ${a.counts.acked}, failed ${a.counts.failed}`
-        : `consumed ${a.counts.consumed}, committed ${a.counts.committed}, duplicates ${a.counts.duplicates}`;
+    const counts = isProducer(a.app)
+      ? `produced ${a.counts.produced}, acked ${a.counts.acked}, failed ${a.counts.failed}`
+      : `consumed ${a.counts.consumed}, committed ${a.counts.committed}, duplicates ${a.counts.duplicates}`;
     lines.push(
-      `  ${a.app.padEnd(9)} pid ${String(a.pid ?? "-").padEnd(7)} ${state.padEnd(9)} -> region ${st?.region ?? "?"}  ${counts}`,
+      `  ${a.app.padEnd(10)} pid ${String(a.pid ?? "-").padEnd(7)} ${state.padEnd(9)} -> region ${st?.region ?? "?"}  ${counts}`,
     );
     if (a.running && st?.state === "retrying" && st.lastError)
       lines.push(`            last error: ${st.lastError}`);
