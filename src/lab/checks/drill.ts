@@ -10,6 +10,8 @@ export interface PresentRecord {
   topic: string;
   partition: number;
   offset: number;
+  /** Offsets of further copies of the same record in its partition (MirrorMaker 2 copied it again). */
+  again?: number[];
 }
 
 export interface DrillInput {
@@ -40,6 +42,14 @@ export interface DrillFacts {
   lostSeconds: number;
   /** Of the lost: acknowledged on the old region, which was then lost, and never mirrored (no runbook saves them). */
   lostWithRegion: number;
+  /**
+   * Of the missing: acknowledged on the old region below the last record mirrored from their partition,
+   * so the source deleted them (retention) before MirrorMaker 2 copied them: a gap inside the mirror.
+   */
+  gap: number;
+  gapSeqs: number[];
+  /** Copies on the target beyond the first of each record: what MirrorMaker 2 copied twice. */
+  repeatedOnTarget: number;
   /** Acknowledged and not on the target region, processed or not: what a learner counts as gone. */
   missing: number;
   /** Seconds from the oldest missing acknowledgement to the newest: the measured RPO in time. */
@@ -87,6 +97,8 @@ interface Ack {
   seq: number;
   ts: number;
   region: string;
+  partition: number;
+  offset: number;
 }
 
 /** What the consumer's ledger says, folded in one pass (the ledger can be far larger than memory). */
@@ -143,7 +155,8 @@ function readAcks(entries: Iterable<LedgerEntry>): { acks: Ack[]; produced: numb
   let produced = 0;
   for (const e of entries) {
     if (e.type === "produced") produced++;
-    else if (e.type === "acked") acks.push({ seq: e.seq, ts: e.ts, region: e.region });
+    else if (e.type === "acked")
+      acks.push({ seq: e.seq, ts: e.ts, region: e.region, partition: e.partition, offset: e.offset });
   }
   return { acks, produced };
 }
@@ -181,13 +194,19 @@ export function analyseDrill(input: DrillInput): DrillFacts {
   for (const n of c.processed.values()) duplicates += n - 1;
   let duplicatesAhead = 0;
   let unavoidableDuplicates = 0;
-  for (const seq of c.processed.keys()) {
+  let repeatedOnTarget = 0;
+  for (const r of input.present.values()) repeatedOnTarget += r.again?.length ?? 0;
+  for (const [seq, n] of c.processed) {
     const r = input.present.get(seq);
     if (!r) continue;
     if (ahead(r)) duplicatesAhead++;
     const translated = input.translated[r.topic]?.[r.partition];
-    if (c.processedOnOld.has(seq) && (translated === undefined || r.offset >= translated))
-      unavoidableDuplicates++;
+    const past = (offset: number) => translated === undefined || offset >= translated;
+    const base = c.processedOnOld.has(seq) && past(r.offset) ? 1 : 0;
+    // The copies MirrorMaker 2 wrote again past the translated offset are read again by any runbook.
+    const copies = (r.again ?? []).filter(past).length;
+    const repeats = n - 1 + (ahead(r) ? 1 : 0);
+    unavoidableDuplicates += base + Math.min(Math.max(0, repeats - base), copies);
   }
 
   const switchEvent =
@@ -222,6 +241,17 @@ export function analyseDrill(input: DrillInput): DrillFacts {
       skippedAt.set(k, (skippedAt.get(k) ?? 0) + 1);
     }
   }
+  // The highest offset of each old-region partition that reached the target: anything missing below it
+  // was there to copy once and was not copied.
+  const mirroredUpTo = new Map<number, number>();
+  const firstAcks = new Map<number, Ack>();
+  for (const ack of acks) if (!firstAcks.has(ack.seq)) firstAcks.set(ack.seq, ack);
+  for (const ack of firstAcks.values())
+    if (ack.region === from && input.present.has(ack.seq))
+      mirroredUpTo.set(ack.partition, Math.max(mirroredUpTo.get(ack.partition) ?? -1, ack.offset));
+  const gapped = missing.filter(
+    (m) => m.region === from && m.offset >= 0 && m.offset < (mirroredUpTo.get(m.partition) ?? -1),
+  );
   const lostWithRegion =
     regionLostUntil === null ? 0 : lost.filter((l) => l.region === from && l.ts <= regionLostUntil).length;
 
@@ -255,6 +285,9 @@ export function analyseDrill(input: DrillInput): DrillFacts {
     lostSeqs: lost.slice(0, EXAMPLES).map((l) => l.seq),
     lostSeconds: span(lost),
     lostWithRegion,
+    gap: gapped.length,
+    gapSeqs: gapped.slice(0, EXAMPLES).map((g) => g.seq),
+    repeatedOnTarget,
     missing: missing.length,
     missingSeconds: span(missing),
     skipped: skipped.length,

@@ -124,8 +124,11 @@ export async function presentRecords(
     for (const r of records) {
       try {
         const seq = (JSON.parse(r.value?.toString() ?? "") as { seq?: unknown }).seq;
-        if (typeof seq === "number" && !present.has(seq))
-          present.set(seq, { topic, partition: r.partition, offset: Number(r.offset) });
+        if (typeof seq !== "number") continue;
+        const first = present.get(seq);
+        if (!first) present.set(seq, { topic, partition: r.partition, offset: Number(r.offset) });
+        else if (first.topic === topic && first.partition === r.partition)
+          (first.again ??= []).push(Number(r.offset));
       } catch {
         // not a workload record
       }
