@@ -50,8 +50,10 @@ describe("lab files", () => {
     expect(labs.map((l) => l.id)).toEqual([
       "durability",
       "failback",
+      "mm2-restart",
       "mm2-setup",
       "planned-failover",
+      "retention-gap",
       "sandbox",
       "unplanned-failover",
     ]);

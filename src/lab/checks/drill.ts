@@ -70,7 +70,8 @@ export interface DrillFacts {
   duplicatesAhead: number;
   /**
    * The duplicates MirrorMaker 2's translation makes unavoidable: records processed on the old region at
-   * or after the translated offset of their partition (all of a partition's when it has no checkpoint).
+   * or after the translated offset of their partition (all of a partition's when it has no checkpoint),
+   * and the copies MirrorMaker 2 wrote twice at or after it (every runbook reads those again).
    */
   unavoidableDuplicates: number;
   /** When the DNS record was first pointed at the target region (ms), or null. */
@@ -87,6 +88,8 @@ export interface DrillFacts {
   consumerDowntimeSeconds: number | null;
   /** Where the consumer started on the target region: topic -> partition -> first offset processed. */
   resumed: Record<string, Record<number, number>>;
+  /** The group's last commit on the old region, by partition of the workload topic there. */
+  committedOnOld: Record<number, number>;
   /** Where the group will read next on the target region: topic -> partition -> offset. */
   position: Record<string, Record<number, number>>;
 }
@@ -113,6 +116,7 @@ interface ConsumerFold {
   /** Per target partition (`topic\0partition`): the first and the latest offset processed, with its time. */
   first: Map<string, number>;
   latest: Map<string, { offset: number; ts: number }>;
+  committedOnOld: Record<number, number>;
 }
 
 const key = (topic: string, partition: number) => `${topic}\0${partition}`;
@@ -129,8 +133,10 @@ function foldConsumer(entries: Iterable<LedgerEntry>, from: Region, to: Region):
     firstNew: null,
     first: new Map(),
     latest: new Map(),
+    committedOnOld: {},
   };
   for (const e of entries) {
+    if (e.type === "committed" && e.region === from && from !== to) f.committedOnOld[e.partition] = e.offset;
     if (e.type !== "consumed") continue;
     f.consumed++;
     if (e.seq !== null) {
@@ -185,9 +191,17 @@ export function analyseDrill(input: DrillInput): DrillFacts {
       position.set(key(topic, Number(partition)), offset);
   for (const [k, latest] of c.latest)
     if (latest.ts >= lastStart || !position.has(k)) position.set(k, latest.offset + 1);
-  const ahead = (r: PresentRecord) => {
+  // A record MirrorMaker 2 copied twice is read again from its later copy: count every copy.
+  const copiesOf = (r: PresentRecord) => [r.offset, ...(r.again ?? [])];
+  const aheadCopies = (r: PresentRecord) => {
     const at = position.get(key(r.topic, r.partition));
-    return at !== undefined && r.offset >= at;
+    return at === undefined ? 0 : copiesOf(r).filter((o) => o >= at).length;
+  };
+  const ahead = (r: PresentRecord) => aheadCopies(r) > 0;
+  /** Copies at or after MirrorMaker 2's translated offset: what a runbook that applies it reads. */
+  const copiesPastTranslated = (r: PresentRecord) => {
+    const translated = input.translated[r.topic]?.[r.partition];
+    return copiesOf(r).filter((o) => translated === undefined || o >= translated).length;
   };
 
   let duplicates = 0;
@@ -199,14 +213,14 @@ export function analyseDrill(input: DrillInput): DrillFacts {
   for (const [seq, n] of c.processed) {
     const r = input.present.get(seq);
     if (!r) continue;
-    if (ahead(r)) duplicatesAhead++;
-    const translated = input.translated[r.topic]?.[r.partition];
-    const past = (offset: number) => translated === undefined || offset >= translated;
-    const base = c.processedOnOld.has(seq) && past(r.offset) ? 1 : 0;
-    // The copies MirrorMaker 2 wrote again past the translated offset are read again by any runbook.
-    const copies = (r.again ?? []).filter(past).length;
-    const repeats = n - 1 + (ahead(r) ? 1 : 0);
-    unavoidableDuplicates += base + Math.min(Math.max(0, repeats - base), copies);
+    duplicatesAhead += aheadCopies(r);
+    const onOld = c.processedOnOld.has(seq) ? 1 : 0;
+    if (!r.again) unavoidableDuplicates += onOld * copiesPastTranslated(r);
+    else
+      unavoidableDuplicates += Math.min(
+        n - 1 + aheadCopies(r),
+        Math.max(0, copiesPastTranslated(r) + onOld - 1),
+      );
   }
 
   const switchEvent =
@@ -234,8 +248,13 @@ export function analyseDrill(input: DrillInput): DrillFacts {
     if (!record) missing.push(ack);
     if (c.processed.has(ack.seq)) continue;
     if (!record) lost.push(ack);
-    else if (ahead(record) || !position.has(key(record.topic, record.partition))) pending++;
-    else {
+    else if (ahead(record) || !position.has(key(record.topic, record.partition))) {
+      pending++;
+      // Not processed yet, but more than one copy ahead: the later copies will be processed again.
+      const again = Math.max(0, aheadCopies(record) - 1);
+      duplicatesAhead += again;
+      unavoidableDuplicates += Math.min(again, Math.max(0, copiesPastTranslated(record) - 1));
+    } else {
       skipped.push(ack.seq);
       const k = key(record.topic, record.partition);
       skippedAt.set(k, (skippedAt.get(k) ?? 0) + 1);
@@ -307,6 +326,7 @@ export function analyseDrill(input: DrillInput): DrillFacts {
     firstConsumedNew: from === to ? null : c.firstNew,
     consumerDowntimeSeconds: from === to ? null : gap(c.lastOld, c.firstNew),
     resumed: from === to ? {} : nested(c.first),
+    committedOnOld: c.committedOnOld,
     position: nested(position),
   };
 }

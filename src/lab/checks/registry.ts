@@ -7,6 +7,7 @@
 import { commandChecks } from "./commands.js";
 import type { CheckDefinition } from "./define.js";
 import { durabilityChecks } from "./durability.js";
+import { gapChecks } from "./gaps.js";
 import { mm2Checks } from "./mm2.js";
 import { recordChecks } from "./records.js";
 import { switchChecks } from "./switch.js";
@@ -21,6 +22,7 @@ export const CHECKS = {
   ...mm2Checks,
   ...durabilityChecks,
   ...commandChecks,
+  ...gapChecks,
 } satisfies Record<string, CheckDefinition>;
 
 export type CheckName = keyof typeof CHECKS;
