@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatGrade } from "../../src/cli/commands/lab/format.js";
-import { analyseDrill } from "../../src/lab/checks/drill.js";
+import { analyseDrill, type PresentRecord } from "../../src/lab/checks/drill.js";
 import { loadLabDefinition } from "../../src/lab/definition/bundled.js";
 import { scoreDrill } from "../../src/lab/grade.js";
 import { CHECKS } from "../../src/lab/checks/registry.js";
@@ -437,8 +437,11 @@ describe("a damaged mirror: records copied twice, records never copied", () => {
     analyseDrill({
       producer,
       consumer: [...onA, ...onB],
-      present: new Map([
-        ...[1, 2, 3].map((s) => [s, { topic: "A.orders", partition: 0, offset: s - 1 }] as const),
+      present: new Map<number, PresentRecord>([
+        ...[1, 2, 3].map((s): [number, PresentRecord] => [
+          s,
+          { topic: "A.orders", partition: 0, offset: s - 1 },
+        ]),
         [4, { topic: "A.orders", partition: 0, offset: 3, again: [5] }],
         [5, { topic: "A.orders", partition: 0, offset: 4, again: [6] }],
       ]),
