@@ -7,7 +7,7 @@ import { REGIONS, type Region } from "./spec.js";
 
 export const NODE_FAULTS = ["kill-node", "freeze-node", "thaw-node", "start-node"] as const;
 export const REGION_FAULTS = ["kill-region", "start-region"] as const;
-export const MM2_FAULTS = ["stop-mm2", "start-mm2"] as const;
+export const MM2_FAULTS = ["stop-mm2", "kill-mm2", "start-mm2"] as const;
 export const FAULT_KINDS = [...NODE_FAULTS, ...REGION_FAULTS, ...MM2_FAULTS] as const;
 
 export type NodeFaultKind = (typeof NODE_FAULTS)[number];

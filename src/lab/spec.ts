@@ -30,6 +30,8 @@ export interface Mm2Spec {
   topicsExclude?: string;
   groups: string;
   groupsExclude?: string;
+  /** `config.properties.exclude`: topic settings not copied to the mirror (replaces MirrorMaker 2's default list). */
+  configPropertiesExclude?: string;
   emitCheckpointsIntervalSeconds: number;
   syncGroupOffsetsEnabled: boolean;
   syncGroupOffsetsIntervalSeconds: number;

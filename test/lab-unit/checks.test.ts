@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatGrade } from "../../src/cli/commands/lab/format.js";
-import { analyseDrill } from "../../src/lab/checks/drill.js";
+import { analyseDrill, type PresentRecord } from "../../src/lab/checks/drill.js";
 import { loadLabDefinition } from "../../src/lab/definition/bundled.js";
 import { scoreDrill } from "../../src/lab/grade.js";
 import { CHECKS } from "../../src/lab/checks/registry.js";
@@ -521,5 +521,90 @@ describe("checks for two active regions", () => {
     });
     expect(d).toMatchObject({ acked: 5, missing: 1, lost: 1, lostSeqs: [3] });
     expect(d.writeDowntimeSeconds).toBeCloseTo(8.8);
+  });
+});
+
+describe("a damaged mirror: records copied twice, records never copied", () => {
+  const producer = [1, 2, 3, 4, 5, 6].map((s) => acked(s, "A", s * 100));
+  const onA = [1, 2, 3].map((s) => consumed(s, "orders", s - 1, "A", 1000 + s));
+  const declared = (name: string, value: number): TimelineEvent => ({
+    at: iso(40_000),
+    event: "declared",
+    detail: { name, value },
+  });
+
+  /** Seqs 1..5 on B at offsets 0..4; after a restart MirrorMaker 2 copied 4 and 5 again (offsets 5, 6). */
+  const copied = (translated: number, onB: LedgerEntry[], committed: number) =>
+    analyseDrill({
+      producer,
+      consumer: [...onA, ...onB],
+      present: new Map<number, PresentRecord>([
+        ...[1, 2, 3].map((s): [number, PresentRecord] => [
+          s,
+          { topic: "A.orders", partition: 0, offset: s - 1 },
+        ]),
+        [4, { topic: "A.orders", partition: 0, offset: 3, again: [5] }],
+        [5, { topic: "A.orders", partition: 0, offset: 4, again: [6] }],
+      ]),
+      committed: { "A.orders": { 0: committed } },
+      translated: { "A.orders": { 0: translated } },
+      timeline: [],
+      from: "A",
+      to: "B",
+    });
+
+  it("a later copy ahead of the group is not skipped, and the copies it reads again are unavoidable", () => {
+    const past = copied(5, [], 5);
+    expect(past).toMatchObject({ skipped: 0, pending: 2, duplicates: 0, repeatedOnTarget: 2 });
+    const before = copied(
+      3,
+      [3, 4, 5, 6].map((o, i) => consumed([4, 5, 4, 5][i]!, "A.orders", o, "B", 20_000 + i)),
+      3,
+    );
+    expect(before).toMatchObject({ skipped: 0, duplicates: 2, unavoidableDuplicates: 2 });
+    expect(copied(3, [], 3)).toMatchObject({ duplicates: 2, unavoidableDuplicates: 2 });
+  });
+
+  it("rpo-declared names a count of records where sequence numbers were needed", () => {
+    const run = (value: number) =>
+      CHECKS["rpo-declared"].run(
+        input({ timeline: [declared("lost", value)], drill: copied(5, [], 5) }),
+        CHECKS["rpo-declared"].params.parse({}),
+      );
+    expect(run(1).passed).toBe(true);
+    expect(run(0).hint).toMatch(/as counting records rather than sequence numbers does: .* 2 records twice/);
+  });
+
+  /** Seqs 2 and 3 deleted on A before they were copied; 6 acknowledged after the last copy. */
+  const gapped = analyseDrill({
+    producer,
+    consumer: onA,
+    present: new Map(
+      [1, 4, 5].map((s) => [s, { topic: "A.orders", partition: 0, offset: s === 1 ? 0 : s - 3 }]),
+    ),
+    committed: {},
+    translated: { "A.orders": { 0: 1 } },
+    timeline: [],
+    from: "A",
+    to: "B",
+  });
+
+  it("the gap is what is missing below the last record copied from its partition", () => {
+    expect(gapped).toMatchObject({ missing: 3, gap: 2, gapSeqs: [2, 3] });
+    const run = (...events: TimelineEvent[]) =>
+      CHECKS["gap-declared"].run(
+        input({ timeline: events, drill: gapped }),
+        CHECKS["gap-declared"].params.parse({}),
+      );
+    expect(run(declared("gap", 2)).passed).toBe(true);
+    expect(run().hint).toMatch(/has a gap you have not reported/);
+    expect(run(declared("gap", 3)).hint).toMatch(/counted every missing record as the gap, 1 of them/);
+    expect(run(declared("gap", 1)).hint).toMatch(/1 fewer than the gap holds/);
+    expect(run(declared("gap", 5)).hint).toMatch(/3 more than the gap holds.*log start offsets/);
+    const lost = CHECKS["rpo-declared"].run(
+      input({ timeline: [declared("lost", 1)], drill: gapped }),
+      CHECKS["rpo-declared"].params.parse({}),
+    );
+    expect(lost.hint).toMatch(/You left out the 2 acknowledged records region A deleted/);
   });
 });

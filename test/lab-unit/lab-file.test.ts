@@ -51,8 +51,10 @@ describe("lab files", () => {
       "active-active",
       "durability",
       "failback",
+      "mm2-restart",
       "mm2-setup",
       "planned-failover",
+      "retention-gap",
       "sandbox",
       "unplanned-failover",
     ]);

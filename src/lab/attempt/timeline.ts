@@ -55,7 +55,7 @@ export const timelineEventSchema = z.discriminatedUnion("event", [
     producerRunning: z.boolean(),
     consumerRunning: z.boolean(),
   }),
-  /** A figure the learner reports (`lab declare lost N`). */
+  /** A figure the learner reports (`lab declare lost N`, `lab declare gap N`). */
   event("declared", { name: z.string(), value: z.number() }),
   event("hint", { index: z.number() }),
   event("graded", { score: z.number(), passed: z.boolean() }),

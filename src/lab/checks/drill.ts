@@ -10,6 +10,8 @@ export interface PresentRecord {
   topic: string;
   partition: number;
   offset: number;
+  /** Offsets of further copies of the same record in its partition (MirrorMaker 2 copied it again). */
+  again?: number[];
 }
 
 export interface DrillInput {
@@ -42,6 +44,14 @@ export interface DrillFacts {
   lostSeconds: number;
   /** Of the lost: acknowledged on the old region, which was then lost, and never mirrored (no runbook saves them). */
   lostWithRegion: number;
+  /**
+   * Of the missing: acknowledged on the old region below the last record mirrored from their partition,
+   * so the source deleted them (retention) before MirrorMaker 2 copied them: a gap inside the mirror.
+   */
+  gap: number;
+  gapSeqs: number[];
+  /** Copies on the target beyond the first of each record: what MirrorMaker 2 copied twice. */
+  repeatedOnTarget: number;
   /** Acknowledged and not on the target region, processed or not: what a learner counts as gone. */
   missing: number;
   /** Seconds from the oldest missing acknowledgement to the newest: the measured RPO in time. */
@@ -62,7 +72,8 @@ export interface DrillFacts {
   duplicatesAhead: number;
   /**
    * The duplicates MirrorMaker 2's translation makes unavoidable: records processed on the old region at
-   * or after the translated offset of their partition (all of a partition's when it has no checkpoint).
+   * or after the translated offset of their partition (all of a partition's when it has no checkpoint),
+   * and the copies MirrorMaker 2 wrote twice at or after it (every runbook reads those again).
    */
   unavoidableDuplicates: number;
   /** When the DNS record was first pointed at the target region (ms), or null. */
@@ -79,6 +90,8 @@ export interface DrillFacts {
   consumerDowntimeSeconds: number | null;
   /** Where the consumer started on the target region: topic -> partition -> first offset processed. */
   resumed: Record<string, Record<number, number>>;
+  /** The group's last commit on the old region, by partition of the workload topic there. */
+  committedOnOld: Record<number, number>;
   /** Where the group will read next on the target region: topic -> partition -> offset. */
   position: Record<string, Record<number, number>>;
 }
@@ -89,6 +102,8 @@ interface Ack {
   seq: number;
   ts: number;
   region: string;
+  partition: number;
+  offset: number;
 }
 
 /** What the consumer's ledger says, folded in one pass (the ledger can be far larger than memory). */
@@ -103,6 +118,7 @@ interface ConsumerFold {
   /** Per target partition (`topic\0partition`): the first and the latest offset processed, with its time. */
   first: Map<string, number>;
   latest: Map<string, { offset: number; ts: number }>;
+  committedOnOld: Record<number, number>;
 }
 
 const key = (topic: string, partition: number) => `${topic}\0${partition}`;
@@ -119,8 +135,10 @@ function foldConsumer(entries: Iterable<LedgerEntry>, from: Region, to: Region):
     firstNew: null,
     first: new Map(),
     latest: new Map(),
+    committedOnOld: {},
   };
   for (const e of entries) {
+    if (e.type === "committed" && e.region === from && from !== to) f.committedOnOld[e.partition] = e.offset;
     if (e.type !== "consumed") continue;
     f.consumed++;
     if (e.seq !== null) {
@@ -145,7 +163,8 @@ function readAcks(entries: Iterable<LedgerEntry>): { acks: Ack[]; produced: numb
   let produced = 0;
   for (const e of entries) {
     if (e.type === "produced") produced++;
-    else if (e.type === "acked") acks.push({ seq: e.seq, ts: e.ts, region: e.region });
+    else if (e.type === "acked")
+      acks.push({ seq: e.seq, ts: e.ts, region: e.region, partition: e.partition, offset: e.offset });
   }
   return { acks, produced };
 }
@@ -179,22 +198,36 @@ export function analyseDrill(input: DrillInput): DrillFacts {
       position.set(key(topic, Number(partition)), offset);
   for (const [k, latest] of c.latest)
     if (latest.ts >= lastStart || !position.has(k)) position.set(k, latest.offset + 1);
-  const ahead = (r: PresentRecord) => {
+  // A record MirrorMaker 2 copied twice is read again from its later copy: count every copy.
+  const copiesOf = (r: PresentRecord) => [r.offset, ...(r.again ?? [])];
+  const aheadCopies = (r: PresentRecord) => {
     const at = position.get(key(r.topic, r.partition));
-    return at !== undefined && r.offset >= at;
+    return at === undefined ? 0 : copiesOf(r).filter((o) => o >= at).length;
+  };
+  const ahead = (r: PresentRecord) => aheadCopies(r) > 0;
+  /** Copies at or after MirrorMaker 2's translated offset: what a runbook that applies it reads. */
+  const copiesPastTranslated = (r: PresentRecord) => {
+    const translated = input.translated[r.topic]?.[r.partition];
+    return copiesOf(r).filter((o) => translated === undefined || o >= translated).length;
   };
 
   let duplicates = 0;
   for (const n of c.processed.values()) duplicates += n - 1;
   let duplicatesAhead = 0;
   let unavoidableDuplicates = 0;
-  for (const seq of c.processed.keys()) {
+  let repeatedOnTarget = 0;
+  for (const r of input.present.values()) repeatedOnTarget += r.again?.length ?? 0;
+  for (const [seq, n] of c.processed) {
     const r = input.present.get(seq);
     if (!r) continue;
-    if (ahead(r)) duplicatesAhead++;
-    const translated = input.translated[r.topic]?.[r.partition];
-    if (c.processedOnOld.has(seq) && (translated === undefined || r.offset >= translated))
-      unavoidableDuplicates++;
+    duplicatesAhead += aheadCopies(r);
+    const onOld = c.processedOnOld.has(seq) ? 1 : 0;
+    if (!r.again) unavoidableDuplicates += onOld * copiesPastTranslated(r);
+    else
+      unavoidableDuplicates += Math.min(
+        n - 1 + aheadCopies(r),
+        Math.max(0, copiesPastTranslated(r) + onOld - 1),
+      );
   }
 
   const switchEvent =
@@ -222,13 +255,29 @@ export function analyseDrill(input: DrillInput): DrillFacts {
     if (!record) missing.push(ack);
     if (c.processed.has(ack.seq)) continue;
     if (!record) lost.push(ack);
-    else if (ahead(record) || !position.has(key(record.topic, record.partition))) pending++;
-    else {
+    else if (ahead(record) || !position.has(key(record.topic, record.partition))) {
+      pending++;
+      // Not processed yet, but more than one copy ahead: the later copies will be processed again.
+      const again = Math.max(0, aheadCopies(record) - 1);
+      duplicatesAhead += again;
+      unavoidableDuplicates += Math.min(again, Math.max(0, copiesPastTranslated(record) - 1));
+    } else {
       skipped.push(ack.seq);
       const k = key(record.topic, record.partition);
       skippedAt.set(k, (skippedAt.get(k) ?? 0) + 1);
     }
   }
+  // The highest offset of each old-region partition that reached the target: anything missing below it
+  // was there to copy once and was not copied.
+  const mirroredUpTo = new Map<number, number>();
+  const firstAcks = new Map<number, Ack>();
+  for (const ack of acks) if (!firstAcks.has(ack.seq)) firstAcks.set(ack.seq, ack);
+  for (const ack of firstAcks.values())
+    if (ack.region === from && input.present.has(ack.seq))
+      mirroredUpTo.set(ack.partition, Math.max(mirroredUpTo.get(ack.partition) ?? -1, ack.offset));
+  const gapped = missing.filter(
+    (m) => m.region === from && m.offset >= 0 && m.offset < (mirroredUpTo.get(m.partition) ?? -1),
+  );
   const lostWithRegion =
     regionLostUntil === null ? 0 : lost.filter((l) => l.region === from && l.ts <= regionLostUntil).length;
 
@@ -262,6 +311,9 @@ export function analyseDrill(input: DrillInput): DrillFacts {
     lostSeqs: lost.slice(0, EXAMPLES).map((l) => l.seq),
     lostSeconds: span(lost),
     lostWithRegion,
+    gap: gapped.length,
+    gapSeqs: gapped.slice(0, EXAMPLES).map((g) => g.seq),
+    repeatedOnTarget,
     missing: missing.length,
     missingSeconds: span(missing),
     skipped: skipped.length,
@@ -281,6 +333,7 @@ export function analyseDrill(input: DrillInput): DrillFacts {
     firstConsumedNew: from === to ? null : c.firstNew,
     consumerDowntimeSeconds: from === to ? null : gap(c.lastOld, c.firstNew),
     resumed: from === to ? {} : nested(c.first),
+    committedOnOld: c.committedOnOld,
     position: nested(position),
   };
 }

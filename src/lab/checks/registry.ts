@@ -7,6 +7,7 @@
 import { commandChecks } from "./commands.js";
 import type { CheckDefinition } from "./define.js";
 import { durabilityChecks } from "./durability.js";
+import { gapChecks } from "./gaps.js";
 import { mm2Checks } from "./mm2.js";
 import { recordChecks } from "./records.js";
 import { siteChecks } from "./sites.js";
@@ -23,6 +24,7 @@ export const CHECKS = {
   ...durabilityChecks,
   ...commandChecks,
   ...siteChecks,
+  ...gapChecks,
 } satisfies Record<string, CheckDefinition>;
 
 export type CheckName = keyof typeof CHECKS;

@@ -27,12 +27,20 @@ export const switchChecks = {
       const early: string[] = [];
       const late: string[] = [];
       const pastUnskipped: string[] = [];
+      const oldNumbering: string[] = [];
       const skippedHere = input.drill.skippedByPartition[p.topic] ?? {};
       for (const c of checkpoints.sort((a, b) => a.partition - b.partition)) {
         const at = resumed[c.partition] ?? committed[c.partition];
         const name = `p${c.partition}`;
         rows.push(`${name} ${at ?? "unset"}/${c.downstreamOffset}`);
+        const oldCommit = input.drill.committedOnOld[c.partition];
         if (at === undefined) unset.push(name);
+        else if (
+          at !== c.downstreamOffset &&
+          at === oldCommit &&
+          Math.abs(at - c.downstreamOffset) > p.tolerance
+        )
+          oldNumbering.push(`${name} (${at}, translated ${c.downstreamOffset})`);
         else if (at < c.downstreamOffset - p.tolerance)
           (at === 0 ? fromStart : early).push(`${name} (${at} < ${c.downstreamOffset})`);
         else if (at > c.downstreamOffset + p.tolerance)
@@ -42,6 +50,10 @@ export const switchChecks = {
       }
       const observed = `resumed/translated: ${rows.join(", ")}`;
       const wrong: string[] = [];
+      if (oldNumbering.length)
+        wrong.push(
+          `${oldNumbering.join(", ")} resumed at the group's last committed offset on region ${input.from}: that offset numbers region ${input.from}'s log, not the copy on region ${input.to}, whose offsets drift from it wherever MirrorMaker 2 copied records twice or could not copy them`,
+        );
       if (fromStart.length)
         wrong.push(
           `${fromStart.join(", ")} started from the beginning: no offset was applied there (the consumer fell back to auto.offset.reset=earliest) or it was reset --to-earliest, and processed records again`,

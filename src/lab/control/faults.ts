@@ -108,6 +108,9 @@ export async function applyFault(home: string, fault: Fault): Promise<LabState> 
     case "stop-mm2":
       await runtime.stopMm2(state);
       break;
+    case "kill-mm2":
+      await runtime.killMm2(state);
+      break;
     case "start-mm2":
       await runtime.startMm2(state);
       break;

@@ -37,6 +37,8 @@ const mm2Schema = z.strictObject({
   topicsExclude: text.optional(),
   groups: text.default(".*"),
   groupsExclude: text.optional(),
+  /** Topic settings MirrorMaker 2 does not copy to the mirror (`config.properties.exclude`, replacing its default list). */
+  configPropertiesExclude: text.optional(),
   checkpointsIntervalSeconds: seconds.default(5),
   syncGroupOffsets: z.boolean().default(false),
   syncGroupOffsetsIntervalSeconds: seconds.default(5),

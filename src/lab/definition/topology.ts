@@ -12,6 +12,7 @@ function mm2Topology(mm: NonNullable<LabDefinition["mirrormaker"]>): Mm2Spec {
     ...(mm.topicsExclude ? { topicsExclude: mm.topicsExclude } : {}),
     groups: mm.groups,
     ...(mm.groupsExclude ? { groupsExclude: mm.groupsExclude } : {}),
+    ...(mm.configPropertiesExclude ? { configPropertiesExclude: mm.configPropertiesExclude } : {}),
     emitCheckpointsIntervalSeconds: mm.checkpointsIntervalSeconds,
     syncGroupOffsetsEnabled: mm.syncGroupOffsets,
     syncGroupOffsetsIntervalSeconds: mm.syncGroupOffsetsIntervalSeconds,

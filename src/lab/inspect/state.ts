@@ -127,7 +127,10 @@ export async function presentRecords(
         const seq = (JSON.parse(r.value?.toString() ?? "") as { seq?: unknown }).seq;
         if (typeof seq !== "number") continue;
         seen?.(topic, seq);
-        if (!present.has(seq)) present.set(seq, { topic, partition: r.partition, offset: Number(r.offset) });
+        const first = present.get(seq);
+        if (!first) present.set(seq, { topic, partition: r.partition, offset: Number(r.offset) });
+        else if (first.topic === topic && first.partition === r.partition)
+          (first.again ??= []).push(Number(r.offset));
       } catch {
         // not a workload record
       }

@@ -184,6 +184,9 @@ export class DockerRuntime implements LabRuntime {
   async stopMm2(): Promise<void> {
     compose(["stop", MM2_SERVICE]);
   }
+  async killMm2(): Promise<void> {
+    compose(["kill", MM2_SERVICE]);
+  }
   configureMm2(): void {
     throw new Error("the docker runtime runs the sandbox's MirrorMaker 2 only; use the local runtime");
   }

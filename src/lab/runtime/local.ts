@@ -364,6 +364,11 @@ export class LocalRuntime implements LabRuntime {
     if (this.running(record)) await endProcesses([record.pid!], 5000);
   }
 
+  async killMm2(state: LabState): Promise<void> {
+    const record = this.record(state, MM2);
+    if (this.running(record)) await endProcesses([record.pid!], 0);
+  }
+
   async startMm2(state: LabState): Promise<void> {
     const record = this.record(state, MM2);
     if (!this.running(record)) this.spawn(state, record);

@@ -92,6 +92,8 @@ export function mm2Settings(mm2: Mm2Spec, spec: LabTopology): Properties {
   if (mm2.topicsExclude) props.push(["A->B.topics.exclude", mm2.topicsExclude]);
   props.push(["A->B.groups", mm2.groups]);
   if (mm2.groupsExclude) props.push(["A->B.groups.exclude", mm2.groupsExclude]);
+  if (mm2.configPropertiesExclude)
+    props.push(["A->B.config.properties.exclude", mm2.configPropertiesExclude]);
   props.push(
     ["replication.policy.class", policy],
     ["tasks.max", "1"],

@@ -28,6 +28,8 @@ export interface LabRuntime extends Liveness {
   killRegion(state: LabState, region: Region): Promise<void>;
   startRegion(state: LabState, region: Region): Promise<void>;
   stopMm2(state: LabState): Promise<void>;
+  /** A crash: no shutdown, so the source task's offsets since its last commit are not committed. */
+  killMm2(state: LabState): Promise<void>;
   /** Prepares MirrorMaker 2 with the spec's settings, or a learner's properties and the clusters to run. */
   configureMm2(state: LabState, learnerFile?: { text: string; clusters: string[] }): void;
   startMm2(state: LabState): Promise<void>;

@@ -32,10 +32,12 @@ export async function proceedCommand(ctx: CommandContext, args: string[]): Promi
 export function declareCommand(ctx: CommandContext, args: string[]): number {
   const [name, value, ...extra] = args;
   const n = Number(value);
-  if (name !== "lost" || !Number.isInteger(n) || n < 0 || extra.length)
-    throw new UsageError("lab declare lost N (the acknowledged records you found lost)");
+  if ((name !== "lost" && name !== "gap") || !Number.isInteger(n) || n < 0 || extra.length)
+    throw new UsageError(
+      "lab declare lost N (the acknowledged records you found lost) | lab declare gap N (those of them missing inside the mirror)",
+    );
   declare(ctx.home, name, n);
-  ctx.out(`Declared: ${n} records lost.`);
+  ctx.out(`Declared: ${n} records ${name === "lost" ? "lost" : "missing in the mirror's gap"}.`);
   return EXIT.ok;
 }
 
