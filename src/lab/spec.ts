@@ -47,6 +47,8 @@ export interface WorkloadSpec {
   start?: ("producer" | "consumer")[];
   /** The producer's first `producer.properties` (`acks`, `enable.idempotence`); none: acks=all, idempotent. */
   producerSettings?: Record<string, string>;
+  /** A smoke-test consumer left running in the group on `region`: it reads `topic` only, so it processes no orders. */
+  smoke?: { region: Region; topic: string };
 }
 
 /** One step of a lab's fault plan: `after` seconds past the previous step (the first: past the trigger). */

@@ -18,7 +18,7 @@ import {
 import { attemptPaths } from "./paths.js";
 
 const at = z.string();
-const app = z.enum(["producer", "consumer"]);
+const app = z.enum(["producer", "consumer", "smoke"]);
 const event = <E extends string, D extends z.ZodRawShape>(name: E, detail: D) =>
   z.object({ at, event: z.literal(name), detail: z.object(detail) });
 const bare = <E extends string>(name: E) => z.object({ at, event: z.literal(name) });
@@ -53,6 +53,21 @@ export const timelineEventSchema = z.discriminatedUnion("event", [
     lag: z.number().nullable(),
     producerRunning: z.boolean(),
     consumerRunning: z.boolean(),
+    /** The properties MirrorMaker 2 ran with at the switch, null when it was not running. */
+    mm2Properties: z.record(z.string(), z.string()).nullable().optional(),
+    /** The workload group's latest checkpoints kept on the new region at the switch. */
+    checkpoints: z
+      .array(
+        z.object({
+          topic: z.string(),
+          partition: z.number(),
+          upstreamOffset: z.number(),
+          downstreamOffset: z.number(),
+        }),
+      )
+      .optional(),
+    /** The workload group's committed offsets on the new region at the switch: topic -> partition -> offset. */
+    groupOffsets: z.record(z.string(), z.record(z.string(), z.number())).optional(),
   }),
   /** A figure the learner reports (`lab declare lost N`). */
   event("declared", { name: z.string(), value: z.number() }),

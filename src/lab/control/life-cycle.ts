@@ -16,7 +16,7 @@ import type { LabRuntime } from "../runtime/runtime.js";
 import { runtimeFor } from "../runtime/runtimes.js";
 import { REGIONS, type LabTopology } from "../spec.js";
 import { waitFor } from "../wait.js";
-import { APPS, appFiles, dnsFile, producerPropertiesFile } from "../workload/files.js";
+import { APPS, appFiles, appsOf, dnsFile, producerPropertiesFile } from "../workload/files.js";
 import { startAppProcess, stopAppProcess, writeAppConfig, writeDns } from "../workload/launch.js";
 import { FAULT_TIMER, startFaultTimer } from "./faults.js";
 import { requireRunningLab } from "./running.js";
@@ -83,6 +83,7 @@ async function launchDrill(state: LabState, options: StartLabOptions, started: n
     }
     writeDns(state, spec.dns);
     for (const app of spec.workload.start ?? APPS) startAppProcess(state, app);
+    if (spec.workload.smoke) startAppProcess(state, "smoke");
     saveState(state);
   }
   const producerRuns = (spec.workload?.start ?? APPS).includes("producer");
@@ -130,7 +131,7 @@ export async function resetLab(spec: LabTopology, options: StartLabOptions): Pro
   }
   const runtime = runtimeFor(state.runtime);
   options.log("Stopping the applications and MirrorMaker 2 ...");
-  for (const app of APPS) await stopAppProcess(state, app).catch(() => {});
+  for (const app of appsOf(state.spec.workload)) await stopAppProcess(state, app).catch(() => {});
   const timer = state.processes[FAULT_TIMER]?.pid;
   if (timer && processState(timer) !== "gone") await endProcesses([timer], 0);
   delete state.processes[FAULT_TIMER];
@@ -148,7 +149,7 @@ export async function resetLab(spec: LabTopology, options: StartLabOptions): Pro
   await Promise.all(REGIONS.map((r) => wipeCluster(state.layout.regions[r].bootstrap)));
 
   const files = attemptPaths(state.attemptDir);
-  for (const app of APPS) {
+  for (const app of appsOf(state.spec.workload)) {
     const f = appFiles(state.attemptDir, app);
     for (const file of [f.ledger, f.status]) rmSync(file, { force: true });
   }
@@ -206,7 +207,7 @@ async function killMarked(home: string): Promise<number> {
 
 /** Ends every process of the lab (apps first, so their ledgers are complete), then anything marked. */
 async function teardown(state: LabState, runtime: LabRuntime): Promise<void> {
-  for (const app of APPS) await stopAppProcess(state, app).catch(() => {});
+  for (const app of appsOf(state.spec.workload)) await stopAppProcess(state, app).catch(() => {});
   await runtime.stop(state).catch(() => {});
   await killMarked(state.home);
   state.phase = "stopped";

@@ -55,6 +55,8 @@ const workloadSchema = z.strictObject({
   consumerRate: z.number().positive().max(1000).optional(),
   start: z.array(z.enum(["producer", "consumer"])).default(["producer", "consumer"]),
   producerSettings: settings.optional(),
+  /** A smoke-test consumer in the workload's group on one region, reading a topic of its own; `lab app stop smoke`. */
+  smoke: z.strictObject({ region: region.default("B"), topic: topicName }).optional(),
 });
 
 const faultsSchema = z.strictObject({

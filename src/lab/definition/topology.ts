@@ -33,6 +33,7 @@ function workloadTopology(w: NonNullable<LabDefinition["workload"]>): WorkloadSp
     ...(w.consumerRate !== undefined ? { consumerRatePerSecond: w.consumerRate } : {}),
     ...(w.start.length !== 2 ? { start: w.start } : {}),
     ...(w.producerSettings ? { producerSettings: w.producerSettings } : {}),
+    ...(w.smoke ? { smoke: w.smoke } : {}),
   };
 }
 

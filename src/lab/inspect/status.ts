@@ -8,7 +8,14 @@ import { brokerIds } from "../kafka/client.js";
 import { enabledFlows, readMm2Properties, remoteName } from "../mirror.js";
 import { REGIONS, type Region } from "../spec.js";
 import { within } from "../wait.js";
-import { APPS, appFiles, readDns, type AppName, type AppStatus, type DnsRecord } from "../workload/files.js";
+import {
+  appFiles,
+  appsOf,
+  readDns,
+  type AppName,
+  type AppStatus,
+  type DnsRecord,
+} from "../workload/files.js";
 import { ledgerEntries, summarizeLedger, type LedgerSummary } from "../workload/ledger.js";
 import type { ConnectStatus } from "./decoders.js";
 import { mirrorEnds, partitionLags, totalLag, type PartitionLag } from "./lag.js";
@@ -138,7 +145,7 @@ export async function collectStatus(state: LabState, liveness: Liveness): Promis
 
   const apps: AppReport[] = [];
   if (state.spec.workload) {
-    for (const app of APPS) {
+    for (const app of appsOf(state.spec.workload)) {
       const { pid, state: proc } = liveness.processStatus(state, app);
       const running = proc !== "gone";
       const files = appFiles(state.attemptDir, app);

@@ -3,6 +3,7 @@ import { readJson, writeJsonAtomic } from "../attempt/json-file.js";
 import { appConfigFile, appFiles, dnsFile } from "./files.js";
 import type { AppConfig, AppName, AppStatus, DnsRecord } from "./files.js";
 import { LedgerWriter } from "./ledger.js";
+import type { Region } from "../spec.js";
 
 export interface AppContext {
   attemptDir: string;
@@ -28,12 +29,18 @@ export function errorText(error: unknown): string {
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Reads the attempt folder given as the first argument and resolves the DNS record once. */
-export function startApp(app: AppName, settings?: Record<string, string>): AppContext {
+/**
+ * Reads the attempt folder given as the first argument and resolves the DNS record once; an
+ * application `pinned` to a region connects there whatever the record says.
+ */
+export function startApp(app: AppName, settings?: Record<string, string>, pinned?: Region): AppContext {
   const attemptDir = process.argv[2];
   if (!attemptDir) throw new Error(`usage: ${app}.js ATTEMPT_DIR`);
   const config = readJson<AppConfig>(appConfigFile(attemptDir));
-  const dns = readJson<DnsRecord>(dnsFile(attemptDir));
+  const resolved = readJson<DnsRecord>(dnsFile(attemptDir));
+  const pinnedTo = pinned && config?.bootstraps ? config.bootstraps[pinned] : undefined;
+  const dns =
+    resolved && pinned && pinnedTo ? { ...resolved, region: pinned, bootstrap: pinnedTo } : resolved;
   if (!config || !dns) throw new Error(`no workload config or DNS record in ${attemptDir}`);
   const files = appFiles(attemptDir, app);
   const ledger = new LedgerWriter(files.ledger);

@@ -4,8 +4,11 @@ import { readJson } from "../attempt/json-file.js";
 import { attemptPaths } from "../attempt/paths.js";
 import type { Region, WorkloadSpec } from "../spec.js";
 
-export type AppName = "producer" | "consumer";
+export type AppName = "producer" | "consumer" | "smoke";
 export const APPS: readonly AppName[] = ["producer", "consumer"];
+/** The applications of a workload: the producer, the consumer and, in a lab that has one, the smoke consumer. */
+export const appsOf = (workload: WorkloadSpec | null | undefined): readonly AppName[] =>
+  workload?.smoke ? [...APPS, "smoke"] : APPS;
 
 /** The simulated DNS record the applications resolve once, when they start. */
 export interface DnsRecord {
@@ -19,6 +22,8 @@ export const DNS_NAME = "kafka.orders.lab";
 
 export interface AppConfig {
   workload: WorkloadSpec;
+  /** Each region's bootstrap address, for an application pinned to a region (the smoke consumer). */
+  bootstraps?: Record<Region, string>;
 }
 
 /** What an application reports about itself, rewritten every second or so. */

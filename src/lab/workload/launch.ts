@@ -25,7 +25,8 @@ export function writeDns(state: LabState, region: Region): DnsRecord {
 
 export function writeAppConfig(state: LabState): void {
   if (!state.spec.workload) return;
-  writeJsonAtomic(appConfigFile(state.attemptDir), { workload: state.spec.workload });
+  const bootstraps = { A: state.layout.regions.A.bootstrap, B: state.layout.regions.B.bootstrap };
+  writeJsonAtomic(appConfigFile(state.attemptDir), { workload: state.spec.workload, bootstraps });
 }
 
 function appRecord(state: LabState, app: AppName): ProcessRecord {

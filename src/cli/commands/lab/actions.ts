@@ -43,10 +43,10 @@ export async function app(ctx: CommandContext, args: string[]): Promise<number> 
   const [action, name, ...extra] = args;
   if (
     (action !== "start" && action !== "stop") ||
-    (name !== "producer" && name !== "consumer") ||
+    (name !== "producer" && name !== "consumer" && name !== "smoke") ||
     extra.length
   ) {
-    throw new UsageError("lab app stop|start producer|consumer");
+    throw new UsageError("lab app stop|start producer|consumer|smoke");
   }
   const changed = await setApp(ctx.home, action, name as AppName);
   ctx.out(changed ? `${name}: ${action === "start" ? "started" : "stopped"}` : `${name} was not running`);
