@@ -10,6 +10,7 @@ import { durabilityChecks } from "./durability.js";
 import { mm2Checks } from "./mm2.js";
 import { recordChecks } from "./records.js";
 import { switchChecks } from "./switch.js";
+import { syncChecks } from "./sync.js";
 import { topicChecks } from "./topics.js";
 
 export type { CheckDefinition } from "./define.js";
@@ -21,6 +22,7 @@ export const CHECKS = {
   ...mm2Checks,
   ...durabilityChecks,
   ...commandChecks,
+  ...syncChecks,
 } satisfies Record<string, CheckDefinition>;
 
 export type CheckName = keyof typeof CHECKS;
