@@ -449,12 +449,18 @@ describe("MirrorMaker 2 and the group at the switch", () => {
     upstreamOffset,
     downstreamOffset,
   });
+  const ends = (endOffsets: number[]) => ({ partitions: [], configs: {}, endOffsets });
+  /** app-g drained p0 of orders on A (50 of 50), mirrored whole to A.orders on B. */
+  const regions = (sourceEnd = 50) => ({
+    A: region({ groups: committedOnA, topics: { orders: ends([sourceEnd]) } }),
+    B: region({ topics: { "A.orders": ends([50]) } }),
+  });
   const at = (timeline: TimelineEvent[], over: Parameters<typeof input>[0] = {}) =>
     input({
       timeline,
       drill: drill([], {}, timeline),
       ...over,
-      observed: { regions: { A: region({ groups: committedOnA }), B: region() }, ...over.observed },
+      observed: { regions: regions(), ...over.observed },
     });
 
   it("mm2-config-at-switch judges the properties recorded at the switch, with the defaults for what is unset", () => {
@@ -483,11 +489,11 @@ describe("MirrorMaker 2 and the group at the switch", () => {
     );
   });
 
-  it("commit-translated-at-switch compares the checkpoints of the switch with the commit on the source", () => {
+  it("commit-translated-at-switch compares the checkpoints of the switch with the exact translation of the commit", () => {
     const check = CHECKS["commit-translated-at-switch"];
     const params = check.params.parse({ group: "app-g", topic: "A.orders" });
-    const cp = (upstreamOffset: number) => [
-      { topic: "A.orders", partition: 0, upstreamOffset, downstreamOffset: upstreamOffset },
+    const cp = (downstreamOffset: number) => [
+      { topic: "A.orders", partition: 0, upstreamOffset: 50, downstreamOffset },
     ];
     expect(
       check.run(at([switchEvent(5000, { checkpoints: cp(50), mm2Properties: {} })]), params).passed,
@@ -498,9 +504,11 @@ describe("MirrorMaker 2 and the group at the switch", () => {
     );
     expect(lab).toMatchObject({
       passed: false,
-      observed: "checkpoint upstream/committed at the switch: p0 41/50",
+      observed: "translated at the switch/exact translation of the commit: p0 41/50",
     });
-    expect(lab.hint).toMatch(/p0 41 of 50 .*still ran as the lab started it \(offset.lag.max=100/);
+    expect(lab.hint).toMatch(
+      /p0 41 instead of 50\. MirrorMaker 2 still ran as the lab started it \(offset.lag.max=100/,
+    );
     const restarted: TimelineEvent = {
       at: iso(2000),
       event: "mm2-start",
@@ -522,13 +530,13 @@ describe("MirrorMaker 2 and the group at the switch", () => {
       running: true,
       properties: null,
       connectors: [],
-      checkpoints: { A: [], B: [checkpoint(50, 48)] },
+      checkpoints: { A: [], B: [checkpoint(50, 50)] },
     };
     const run = (timeline: TimelineEvent[], resumed: number) =>
       check.run(
         at(timeline, {
           drill: { ...drill([], {}, timeline), resumed: { "A.orders": { 0: resumed } } },
-          observed: { mm2, regions: { A: region({ groups: committedOnA }), B: region() } },
+          observed: { mm2, regions: regions() },
         }),
         params,
       );
@@ -543,10 +551,10 @@ describe("MirrorMaker 2 and the group at the switch", () => {
       detail: { app: "consumer", pid: 8 },
     };
     expect(
-      run([smoke("app-stop", 1000), switchEvent(5000, { groupOffsets: { "A.orders": { 0: 48 } } })], 48),
+      run([smoke("app-stop", 1000), switchEvent(5000, { groupOffsets: { "A.orders": { 0: 50 } } })], 50),
     ).toEqual({
       passed: true,
-      observed: "resumed/translated commit: p0 48/48",
+      observed: "resumed/translated commit: p0 50/50",
     });
     expect(run([smoke("app-start", 0), switchEvent(5000), consumerStart], 0).hint).toMatch(
       /still a member of app-g on region B at the switch .*blocked by an active member/,
@@ -562,16 +570,16 @@ describe("MirrorMaker 2 and the group at the switch", () => {
         0,
       ).hint,
     ).toMatch(
-      /switched before MirrorMaker 2 synced the offsets: at 10:00:05 \(smoke stopped at 10:00:04, 1 s before\) app-g had p0 no offset .*started there at 10:00:06.*never writes again/,
+      /switched before MirrorMaker 2 synced the offsets: at 10:00:05 \(smoke stopped at 10:00:04, 1 s before\) app-g had p0 no offset on A.orders in region B, then app-g started there at 10:00:06.*never writes again/,
     );
     const uncovered = { ...mm2, checkpoints: { A: [], B: [checkpoint(40, 38)] } };
     expect(
       check.run(
         at([switchEvent(5000)], {
-          observed: { mm2: uncovered, regions: { A: region({ groups: committedOnA }), B: region() } },
+          observed: { mm2: uncovered, regions: regions(60) },
         }),
         params,
       ).hint,
-    ).toMatch(/no checkpoint covering app-g's commit on region A for p0/);
+    ).toMatch(/MirrorMaker 2 has no checkpoint of app-g's commit 50 on p0 \(of 60\) yet/);
   });
 });

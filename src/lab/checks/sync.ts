@@ -34,14 +34,50 @@ function property(props: Record<string, string>, flow: string | undefined, key: 
 
 const bare = (key: string) => key.replace(/^[AB]\./, "");
 
-/** The source's committed offsets of the group on the workload topic: partition -> offset. */
-function sourceCommit(input: GradeInput, group: string, topic: string): Record<number, number> | string {
+interface Translation {
+  partition: number;
+  committed: number;
+  /** Where the commit translates to exactly, or why that is not known. */
+  exact: number | string;
+}
+
+/**
+ * The exact translation of the group's commit on the source, per partition. A partition the group read
+ * to the end (its commit is the source's end offset) translates to the end of its mirror once every
+ * record is there; a commit inside the log translates exactly only through an offset sync of its own
+ * record, which the grade cannot see, so the latest checkpoint that has the commit as its upstream
+ * offset stands for it.
+ */
+function translations(
+  input: GradeInput,
+  group: string,
+  sourceTopic: string,
+  topic: string,
+): Translation[] | string {
   const source = input.observed.regions[input.from];
+  const target = input.observed.regions[input.to];
   if (!source.reachable) return `region ${input.from} is unreachable: ${group}'s commit there cannot be read`;
-  const offsets = source.groups[group]?.offsets[topic];
-  return offsets && Object.keys(offsets).length > 0
-    ? offsets
-    : `${group} has no committed offsets on ${topic} in region ${input.from}`;
+  const offsets = source.groups[group]?.offsets[sourceTopic];
+  if (!offsets || Object.keys(offsets).length === 0)
+    return `${group} has no committed offsets on ${sourceTopic} in region ${input.from}`;
+  const checkpoints = input.observed.mm2.checkpoints[input.to];
+  return Object.entries(offsets).map(([key, committed]) => {
+    const partition = Number(key);
+    const sourceEnd = source.topics[sourceTopic]?.endOffsets[partition];
+    const targetEnd = target.topics[topic]?.endOffsets[partition];
+    const checkpoint = checkpoints.find(
+      (c) =>
+        c.group === group && c.topic === topic && c.partition === partition && c.upstreamOffset === committed,
+    );
+    const exact =
+      committed === sourceEnd && targetEnd !== undefined && targetEnd >= sourceEnd
+        ? targetEnd
+        : committed === sourceEnd
+          ? `p${partition} is not all mirrored to ${topic} yet`
+          : (checkpoint?.downstreamOffset ??
+            `MirrorMaker 2 has no checkpoint of ${group}'s commit ${committed} on p${partition} (of ${sourceEnd ?? "?"}) yet`);
+    return { partition, committed, exact };
+  });
 }
 
 /** Whether an application was running at a moment, from its start and stop events. */
@@ -110,40 +146,40 @@ export const syncChecks = {
   }),
   "commit-translated-at-switch": define({
     summary:
-      "at the DNS switch, MirrorMaker 2's latest checkpoint for each partition had the group's committed offset on the source as its upstream offset: the translation covered the commit",
+      "at the DNS switch, MirrorMaker 2's latest checkpoint for each partition translated the group's commit on the source exactly (a commit at the end of the source partition: to the end of its mirror)",
     params: z.strictObject({ group: name, topic: name, sourceTopic: sourceTopicParam }),
     title: (p) => `the checkpoints covered ${p.group}'s commit at the switch`,
-    hint: "Compare ccaak-train lab checkpoints --group G with kafka-consumer-groups --describe on the source region and switch only when every partition's upstream offset equals the committed offset.",
+    hint: "Drain the group, then compare ccaak-train lab checkpoints --group G with the end offsets of the mirrored topic, and switch only when every translated offset has reached them.",
     run(input, p) {
       const d = input.drill;
       if (d.switchAt === null) return fail("the DNS record has not been switched yet");
       const checkpoints = d.switchDetail?.checkpoints;
       if (!checkpoints) return fail("the switch did not record the checkpoints");
       const sourceTopic = p.sourceTopic ?? input.workload?.topic ?? p.topic;
-      const commit = sourceCommit(input, p.group, sourceTopic);
-      if (typeof commit === "string") return fail(commit);
+      const wanted = translations(input, p.group, sourceTopic, p.topic);
+      if (typeof wanted === "string") return fail(wanted);
       const rows: string[] = [];
       const behind: string[] = [];
-      for (const [partition, committed] of Object.entries(commit)) {
-        const c = checkpoints.find((x) => x.topic === p.topic && x.partition === Number(partition));
-        rows.push(`p${partition} ${c ? c.upstreamOffset : "none"}/${committed}`);
-        if (!c || c.upstreamOffset !== committed)
-          behind.push(
-            c ? `p${partition} ${c.upstreamOffset} of ${committed}` : `p${partition} none of ${committed}`,
-          );
+      for (const t of wanted) {
+        const c = checkpoints.find((x) => x.topic === p.topic && x.partition === t.partition);
+        const want = typeof t.exact === "number" ? t.exact : "?";
+        rows.push(`p${t.partition} ${c ? c.downstreamOffset : "none"}/${want}`);
+        if (typeof t.exact === "string") behind.push(t.exact);
+        else if (!c || c.upstreamOffset !== t.committed || c.downstreamOffset !== t.exact)
+          behind.push(`p${t.partition} ${c ? c.downstreamOffset : "nothing"} instead of ${t.exact}`);
       }
-      const observed = `checkpoint upstream/committed at the switch: ${rows.join(", ")}`;
+      const observed = `translated at the switch/exact translation of the commit: ${rows.join(", ")}`;
       if (behind.length === 0) return ok(observed);
       const at = d.switchAt;
       const restart = lastBefore(input.timeline, at, (e) => e.event === "mm2-start");
       const props = d.switchDetail?.mm2Properties ?? null;
       const setting = (key: string) => (props ? property(props, undefined, key) : null);
       const cause = restart
-        ? `MirrorMaker 2 was started with ${restart.event === "mm2-start" ? restart.detail.file : "your file"} at ${clock(Date.parse(restart.at))} and the switch came ${Math.round((at - Date.parse(restart.at)) / 1000)} s later, before a checkpoint covered the commit: the offsets applied from the checkpoints present then are behind it, and the records between are processed again. Wait until ccaak-train lab checkpoints --group ${p.group} shows each upstream offset equal to the committed offset on region ${input.from}, then apply the translated offsets`
+        ? `MirrorMaker 2 was started with ${restart.event === "mm2-start" ? restart.detail.file : "your file"} at ${clock(Date.parse(restart.at))} and the switch came ${Math.round((at - Date.parse(restart.at)) / 1000)} s later, before a checkpoint covered the commit: the offsets applied from the checkpoints present then are behind it, and the records between are processed again. With writes stopped and app-g drained, wait until each translated offset in ccaak-train lab checkpoints --group ${p.group} equals the end offset of its partition of ${p.topic} (ccaak-train lab status), then apply them`
         : `MirrorMaker 2 still ran as the lab started it (offset.lag.max=${setting("offset.lag.max") ?? "?"}, emit.checkpoints.interval.seconds=${setting("emit.checkpoints.interval.seconds") ?? "?"}, B.offset.flush.interval.ms=${setting("B.offset.flush.interval.ms") ?? "?"}): its offset syncs and checkpoints trail the commit, so the translated offsets you could read were behind it`;
       return fail(
         observed,
-        `At the switch the latest checkpoints translated ${p.group} only up to ${behind.join(", ")} (upstream offset of the commit on region ${input.from}). ${cause}.`,
+        `At the switch the latest checkpoints translated ${p.group}'s commit on region ${input.from} to ${behind.join(", ")}. ${cause}.`,
       );
     },
   }),
@@ -160,40 +196,33 @@ export const syncChecks = {
     hint: "Let MirrorMaker 2 write the translated offsets into the group on the target (it does so only while the group has no active member there), check them with kafka-consumer-groups --describe, then start the consumer.",
     run(input, p) {
       const sourceTopic = p.sourceTopic ?? input.workload?.topic ?? p.topic;
-      const commit = sourceCommit(input, p.group, sourceTopic);
-      if (typeof commit === "string") return fail(commit);
-      const checkpoints = input.observed.mm2.checkpoints[input.to].filter(
-        (c) => c.group === p.group && c.topic === p.topic,
-      );
+      const wanted = translations(input, p.group, sourceTopic, p.topic);
+      if (typeof wanted === "string") return fail(wanted);
       const committedOnTarget = input.observed.regions[input.to].groups[p.group]?.offsets[p.topic] ?? {};
       const resumed = input.drill.resumed[p.topic] ?? {};
       const rows: string[] = [];
       const untranslated: string[] = [];
       const off: string[] = [];
       const expected: Record<number, number> = {};
-      for (const [key, committed] of Object.entries(commit)) {
-        const partition = Number(key);
-        const c = checkpoints.find((x) => x.partition === partition && x.upstreamOffset === committed);
-        const at = resumed[partition] ?? committedOnTarget[partition];
-        rows.push(`p${partition} ${at ?? "unset"}/${c ? c.downstreamOffset : "?"}`);
-        if (!c) untranslated.push(`p${partition}`);
+      for (const t of wanted) {
+        const at = resumed[t.partition] ?? committedOnTarget[t.partition];
+        rows.push(`p${t.partition} ${at ?? "unset"}/${typeof t.exact === "number" ? t.exact : "?"}`);
+        if (typeof t.exact === "string") untranslated.push(t.exact);
         else {
-          expected[partition] = c.downstreamOffset;
-          if (at !== c.downstreamOffset)
-            off.push(`p${partition} ${at ?? "unset"} (not ${c.downstreamOffset})`);
+          expected[t.partition] = t.exact;
+          if (at !== t.exact) off.push(`p${t.partition} ${at ?? "unset"} (not ${t.exact})`);
         }
       }
       const observed = `resumed/translated commit: ${rows.join(", ")}`;
       if (untranslated.length)
-        return fail(
-          observed,
-          `MirrorMaker 2 has no checkpoint covering ${p.group}'s commit on region ${input.from} for ${untranslated.join(", ")} yet: wait until ccaak-train lab checkpoints --group ${p.group} shows upstream offsets equal to the commit.`,
-        );
+        return fail(observed, `${untranslated.join("; ")}: the commit's translation is not known yet.`);
       if (off.length === 0) return ok(observed);
 
       const switchAt = input.drill.switchAt;
       const started = firstAfter(input.timeline, switchAt ?? 0, isApp("consumer", "app-start"));
-      const startedText = started ? ` It started there at ${clock(Date.parse(started.at))}` : "";
+      const startedText = started
+        ? `, then ${p.group} started there at ${clock(Date.parse(started.at))}`
+        : "";
       const after = `${p.group} resumed on ${off.join(", ")}`;
       if (switchAt !== null && runningAt(input.timeline, p.member, switchAt))
         return fail(
@@ -209,7 +238,7 @@ export const syncChecks = {
           : "";
         return fail(
           observed,
-          `You switched before MirrorMaker 2 synced the offsets: at ${clock(switchAt)}${gap} ${p.group} had ${unsynced.map(([partition]) => `p${partition} ${atSwitch[partition] ?? "no offset"}`).join(", ")} on ${p.topic} in region ${input.to}.${startedText}, and once ${p.group} is active on region ${input.to} the sync never writes again: ${after}. Wait for the synced offsets (kafka-consumer-groups --describe on region ${input.to}) before you start the consumer.`,
+          `You switched before MirrorMaker 2 synced the offsets: at ${clock(switchAt)}${gap} ${p.group} had ${unsynced.map(([partition]) => `p${partition} ${atSwitch[partition] ?? "no offset"}`).join(", ")} on ${p.topic} in region ${input.to}${startedText}, and once ${p.group} is active on region ${input.to} the sync never writes again: ${after}. Wait for the synced offsets (kafka-consumer-groups --describe on region ${input.to}) before you start the consumer.`,
         );
       }
       return fail(
@@ -218,7 +247,7 @@ export const syncChecks = {
           .map(([partition, o]) => `p${partition} ${o}`)
           .join(
             ", ",
-          )}.${startedText}. Start the consumer on region ${input.to} only once the group's offsets there are the translated ones.`,
+          )}${startedText}. Start the consumer on region ${input.to} only once the group's offsets there are the translated ones.`,
       );
     },
   }),
