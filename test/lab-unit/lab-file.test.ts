@@ -48,9 +48,11 @@ describe("lab files", () => {
     const { labs, diagnostics } = loadLabs(labsDir);
     expect(diagnostics).toEqual([]);
     expect(labs.map((l) => l.id)).toEqual([
+      "auto-offset-sync",
       "durability",
       "failback",
       "mm2-setup",
+      "offset-sync-lag",
       "planned-failover",
       "sandbox",
       "unplanned-failover",
