@@ -15,7 +15,7 @@ export type Region = (typeof REGIONS)[number];
  * The workload's applications: `producer` and `consumer` follow the DNS record; with a second site
  * (`siteB`), `producer-b` and `consumer-b` are region B's own and always connect to B.
  */
-export const APPS = ["producer", "consumer", "producer-b", "consumer-b"] as const;
+export const APPS = ["producer", "consumer", "producer-b", "consumer-b", "smoke"] as const;
 export type AppName = (typeof APPS)[number];
 
 /** A region: 1 to 3 KRaft nodes in combined mode, their racks and extra `server.properties` lines. */
@@ -58,6 +58,8 @@ export interface WorkloadSpec {
   siteB?: boolean;
   /** The producer's first `producer.properties` (`acks`, `enable.idempotence`); none: acks=all, idempotent. */
   producerSettings?: Record<string, string>;
+  /** A smoke-test consumer left running in the group on `region`: it reads `topic` only, so it processes no orders. */
+  smoke?: { region: Region; topic: string };
 }
 
 /** One step of a lab's fault plan: `after` seconds past the previous step (the first: past the trigger). */

@@ -608,3 +608,164 @@ describe("a damaged mirror: records copied twice, records never copied", () => {
     expect(lost.hint).toMatch(/You left out the 2 acknowledged records region A deleted/);
   });
 });
+
+describe("MirrorMaker 2 and the group at the switch", () => {
+  const switchEvent = (
+    at: number,
+    detail: Partial<Extract<TimelineEvent, { event: "dns-set" }>["detail"]> = {},
+  ): TimelineEvent => ({
+    at: iso(at),
+    event: "dns-set",
+    detail: {
+      name: "kafka.orders.lab",
+      region: "B",
+      bootstrap: "127.0.0.1:19110",
+      from: "A",
+      lag: 0,
+      producerRunning: false,
+      consumerRunning: false,
+      ...detail,
+    },
+  });
+  const committedOnA = { "app-g": { state: "Empty", offsets: { orders: { 0: 50 } } } };
+  const checkpoint = (upstreamOffset: number, downstreamOffset: number) => ({
+    group: "app-g",
+    topic: "A.orders",
+    partition: 0,
+    upstreamOffset,
+    downstreamOffset,
+  });
+  const ends = (endOffsets: number[]) => ({ partitions: [], configs: {}, endOffsets });
+  /** app-g drained p0 of orders on A (50 of 50), mirrored whole to A.orders on B. */
+  const regions = (sourceEnd = 50) => ({
+    A: region({ groups: committedOnA, topics: { orders: ends([sourceEnd]) } }),
+    B: region({ topics: { "A.orders": ends([50]) } }),
+  });
+  const at = (timeline: TimelineEvent[], over: Parameters<typeof input>[0] = {}) =>
+    input({
+      timeline,
+      drill: drill([], {}, timeline),
+      ...over,
+      observed: { regions: regions(), ...over.observed },
+    });
+
+  it("mm2-config-at-switch judges the properties recorded at the switch, with the defaults for what is unset", () => {
+    const check = CHECKS["mm2-config-at-switch"];
+    const params = check.params.parse({
+      flow: "A->B",
+      atMost: {
+        "offset.lag.max": 10,
+        "emit.checkpoints.interval.seconds": 10,
+        "B.offset.flush.interval.ms": 10000,
+      },
+    });
+    const tuned = {
+      "offset.lag.max": "0",
+      "emit.checkpoints.interval.seconds": "5",
+      "B.offset.flush.interval.ms": "5000",
+    };
+    expect(check.run(at([switchEvent(5000, { mm2Properties: tuned })]), params).passed).toBe(true);
+    const coarse = check.run(at([switchEvent(5000, { mm2Properties: { "offset.lag.max": "100" } })]), params);
+    expect(coarse.observed).toBe(
+      "at the switch: offset.lag.max=100 (at most 10), emit.checkpoints.interval.seconds=60 (at most 10), B.offset.flush.interval.ms=60000 (at most 10000)",
+    );
+    expect(coarse.hint).toMatch(/worker's offset flush/);
+    expect(check.run(at([switchEvent(5000, { mm2Properties: null })]), params).observed).toBe(
+      "MirrorMaker 2 was not running at the switch",
+    );
+  });
+
+  it("commit-translated-at-switch compares the checkpoints of the switch with the exact translation of the commit", () => {
+    const check = CHECKS["commit-translated-at-switch"];
+    const params = check.params.parse({ group: "app-g", topic: "A.orders" });
+    const cp = (downstreamOffset: number) => [
+      { topic: "A.orders", partition: 0, upstreamOffset: 50, downstreamOffset },
+    ];
+    expect(
+      check.run(at([switchEvent(5000, { checkpoints: cp(50), mm2Properties: {} })]), params).passed,
+    ).toBe(true);
+    const lab = check.run(
+      at([switchEvent(5000, { checkpoints: cp(41), mm2Properties: { "offset.lag.max": "100" } })]),
+      params,
+    );
+    expect(lab).toMatchObject({
+      passed: false,
+      observed: "translated at the switch/exact translation of the commit: p0 41/50",
+    });
+    expect(lab.hint).toMatch(
+      /p0 41 instead of 50\. MirrorMaker 2 still ran as the lab started it \(offset.lag.max=100/,
+    );
+    const restarted: TimelineEvent = {
+      at: iso(2000),
+      event: "mm2-start",
+      detail: { file: "/tmp/mine.properties", clusters: ["B"] },
+    };
+    const early = check.run(
+      at([restarted, switchEvent(5000, { checkpoints: cp(41), mm2Properties: {} })]),
+      params,
+    );
+    expect(early.hint).toMatch(
+      /started with \/tmp\/mine.properties at 10:00:02 and the switch came 3 s later/,
+    );
+  });
+
+  it("resumed-at-source-offsets tells a blocking member from a switch before the sync", () => {
+    const check = CHECKS["resumed-at-source-offsets"];
+    const params = check.params.parse({ group: "app-g", topic: "A.orders" });
+    const mm2 = {
+      running: true,
+      properties: null,
+      connectors: [],
+      checkpoints: { A: [], B: [checkpoint(50, 50)] },
+    };
+    const run = (timeline: TimelineEvent[], resumed: number) =>
+      check.run(
+        at(timeline, {
+          drill: { ...drill([], {}, timeline), resumed: { "A.orders": { 0: resumed } } },
+          observed: { mm2, regions: regions() },
+        }),
+        params,
+      );
+    const smoke = (kind: "app-start" | "app-stop", ms: number): TimelineEvent => ({
+      at: iso(ms),
+      event: kind,
+      detail: { app: "smoke", pid: 7 },
+    });
+    const consumerStart: TimelineEvent = {
+      at: iso(6000),
+      event: "app-start",
+      detail: { app: "consumer", pid: 8 },
+    };
+    expect(
+      run([smoke("app-stop", 1000), switchEvent(5000, { groupOffsets: { "A.orders": { 0: 50 } } })], 50),
+    ).toEqual({
+      passed: true,
+      observed: "resumed/translated commit: p0 50/50",
+    });
+    expect(run([smoke("app-start", 0), switchEvent(5000), consumerStart], 0).hint).toMatch(
+      /still a member of app-g on region B at the switch .*blocked by an active member/,
+    );
+    expect(
+      run(
+        [
+          smoke("app-start", 0),
+          smoke("app-stop", 4000),
+          switchEvent(5000, { groupOffsets: {} }),
+          consumerStart,
+        ],
+        0,
+      ).hint,
+    ).toMatch(
+      /switched before MirrorMaker 2 synced the offsets: at 10:00:05 \(smoke stopped at 10:00:04, 1 s before\) app-g had p0 no offset on A.orders in region B, then app-g started there at 10:00:06.*never writes again/,
+    );
+    const uncovered = { ...mm2, checkpoints: { A: [], B: [checkpoint(40, 38)] } };
+    expect(
+      check.run(
+        at([switchEvent(5000)], {
+          observed: { mm2: uncovered, regions: regions(60) },
+        }),
+        params,
+      ).hint,
+    ).toMatch(/MirrorMaker 2 has no checkpoint of app-g's commit 50 on p0 \(of 60\) yet/);
+  });
+});

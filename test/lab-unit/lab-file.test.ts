@@ -49,10 +49,12 @@ describe("lab files", () => {
     expect(diagnostics).toEqual([]);
     expect(labs.map((l) => l.id)).toEqual([
       "active-active",
+      "auto-offset-sync",
       "durability",
       "failback",
       "mm2-restart",
       "mm2-setup",
+      "offset-sync-lag",
       "planned-failover",
       "retention-gap",
       "sandbox",

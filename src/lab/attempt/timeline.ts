@@ -54,6 +54,21 @@ export const timelineEventSchema = z.discriminatedUnion("event", [
     lag: z.number().nullable(),
     producerRunning: z.boolean(),
     consumerRunning: z.boolean(),
+    /** The properties MirrorMaker 2 ran with at the switch, null when it was not running. */
+    mm2Properties: z.record(z.string(), z.string()).nullable().optional(),
+    /** The workload group's latest checkpoints kept on the new region at the switch. */
+    checkpoints: z
+      .array(
+        z.object({
+          topic: z.string(),
+          partition: z.number(),
+          upstreamOffset: z.number(),
+          downstreamOffset: z.number(),
+        }),
+      )
+      .optional(),
+    /** The workload group's committed offsets on the new region at the switch: topic -> partition -> offset. */
+    groupOffsets: z.record(z.string(), z.record(z.string(), z.number())).optional(),
   }),
   /** A figure the learner reports (`lab declare lost N`, `lab declare gap N`). */
   event("declared", { name: z.string(), value: z.number() }),

@@ -21,9 +21,17 @@ const MM2_DEFAULTS: Record<string, string> = {
   "sync.topic.acls.enabled": "true",
   "sync.group.offsets.enabled": "false",
   "offset-syncs.topic.location": "source",
+  "offset.lag.max": "100",
+  "emit.checkpoints.interval.seconds": "60",
+  "sync.group.offsets.interval.seconds": "60",
+  "offset.flush.interval.ms": "60000",
 };
 
-function mm2Property(props: Record<string, string>, flow: string | undefined, key: string): string | null {
+export function mm2Property(
+  props: Record<string, string>,
+  flow: string | undefined,
+  key: string,
+): string | null {
   return (flow ? props[`${flow}.${key}`] : undefined) ?? props[key] ?? MM2_DEFAULTS[key] ?? null;
 }
 

@@ -12,6 +12,7 @@ import { mm2Checks } from "./mm2.js";
 import { recordChecks } from "./records.js";
 import { siteChecks } from "./sites.js";
 import { switchChecks } from "./switch.js";
+import { syncChecks } from "./sync.js";
 import { topicChecks } from "./topics.js";
 
 export type { CheckDefinition } from "./define.js";
@@ -25,6 +26,7 @@ export const CHECKS = {
   ...commandChecks,
   ...siteChecks,
   ...gapChecks,
+  ...syncChecks,
 } satisfies Record<string, CheckDefinition>;
 
 export type CheckName = keyof typeof CHECKS;

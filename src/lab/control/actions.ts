@@ -4,6 +4,9 @@ import path from "node:path";
 import { saveState, type LabState } from "../attempt/state.js";
 import { appendTimeline } from "../attempt/timeline.js";
 import { mirrorEnds, partitionLags, totalLag } from "../inspect/lag.js";
+import { readCheckpoints } from "../inspect/mm2.js";
+import { inspectRegion } from "../inspect/state.js";
+import { within } from "../wait.js";
 import { enabledFlows, readMm2Properties } from "../mirror.js";
 import { parseProperties } from "../properties.js";
 import { runtimeFor } from "../runtime/runtimes.js";
@@ -76,13 +79,41 @@ export async function setApp(home: string, action: "start" | "stop", app: AppNam
 }
 
 /**
+ * What MirrorMaker 2 and the group looked like on the new region at the switch: the properties
+ * MirrorMaker 2 ran with, the group's latest checkpoints and its committed offsets there.
+ */
+async function switchMirror(state: LabState, to: Region) {
+  const group = state.spec.workload?.group;
+  if (!group) return {};
+  const running = runtimeFor(state.runtime).processStatus(state, "mm2").state !== "gone";
+  const bootstrap = state.layout.regions[to].bootstrap;
+  const [checkpoints, groups] = await Promise.all([
+    within(readCheckpoints(bootstrap, to, group), 5000).catch(() => []),
+    inspectRegion(bootstrap).then((r) => r.groups),
+  ]);
+  return {
+    mm2Properties: running ? readMm2Properties(state) : null,
+    checkpoints: checkpoints.map((c) => ({
+      topic: c.topic,
+      partition: c.partition,
+      upstreamOffset: Number(c.upstreamOffset),
+      downstreamOffset: Number(c.downstreamOffset),
+    })),
+    groupOffsets: groups[group]?.offsets ?? {},
+  };
+}
+
+/**
  * Points the DNS record at a region. The timeline keeps what the switch found: the replication lag
- * into the new region and whether the applications were still running, which the grader judges.
+ * into the new region, whether the applications were still running, MirrorMaker 2's properties, the
+ * group's checkpoints and offsets there, which the grader judges.
  */
 export async function setDns(home: string, region: Region): Promise<LabState> {
   const state = requireRunningLab(home);
   const before = readDns(state.attemptDir)?.region ?? null;
-  const lag = before && before !== region ? await switchLag(state, before, region) : null;
+  const switching = before !== null && before !== region;
+  const lag = switching ? await switchLag(state, before, region) : null;
+  const mirror = switching ? await switchMirror(state, region) : {};
   const record = writeDns(state, region);
   appendTimeline(state.attemptDir, {
     event: "dns-set",
@@ -94,6 +125,7 @@ export async function setDns(home: string, region: Region): Promise<LabState> {
       lag,
       producerRunning: state.spec.workload ? appRunning(state, "producer") : false,
       consumerRunning: state.spec.workload ? appRunning(state, "consumer") : false,
+      ...mirror,
     },
   });
   return state;

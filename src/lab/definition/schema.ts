@@ -61,6 +61,8 @@ const workloadSchema = z.strictObject({
   /** Region B's own producer and consumer as well (`producer-b`, `consumer-b`): both regions take writes. */
   siteB: z.boolean().default(false),
   producerSettings: settings.optional(),
+  /** A smoke-test consumer in the workload's group on one region, reading a topic of its own; `lab app stop smoke`. */
+  smoke: z.strictObject({ region: region.default("B"), topic: topicName }).optional(),
 });
 
 const faultsSchema = z.strictObject({

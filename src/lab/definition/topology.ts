@@ -35,6 +35,7 @@ function workloadTopology(w: NonNullable<LabDefinition["workload"]>): WorkloadSp
     ...(w.start ? { start: w.start } : {}),
     ...(w.siteB ? { siteB: true } : {}),
     ...(w.producerSettings ? { producerSettings: w.producerSettings } : {}),
+    ...(w.smoke ? { smoke: w.smoke } : {}),
   };
 }
 

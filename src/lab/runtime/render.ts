@@ -125,7 +125,7 @@ export function renderMm2Properties(spec: LabTopology, bootstraps: { A: string; 
   const header = [
     `${spec.title}`,
     "MirrorMaker 2 in dedicated mode, replicating A to B; run with --clusters B.",
-    "The intervals are lab-sized: the defaults (60 s checkpoints, 10 min refreshes) would make a lab wait.",
+    "The intervals are the lab's own choice; MirrorMaker 2's defaults are 60 s checkpoints and 10 min refreshes.",
   ].join("\n");
   return formatProperties(header, [
     ["clusters", "A, B"],

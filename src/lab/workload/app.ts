@@ -3,6 +3,7 @@ import { readJson, writeJsonAtomic } from "../attempt/json-file.js";
 import { APPS, appConfigFile, appFiles, DNS_NAME, dnsFile, pinnedRegion } from "./files.js";
 import type { AppConfig, AppName, AppStatus, DnsRecord } from "./files.js";
 import { LedgerWriter } from "./ledger.js";
+import type { Region } from "../spec.js";
 
 export interface AppContext {
   attemptDir: string;
@@ -38,11 +39,11 @@ export function appName(program: "producer" | "consumer"): AppName {
  * Reads the attempt folder given as the first argument and resolves the DNS record once; an
  * application pinned to a region connects there instead.
  */
-export function startApp(app: AppName, settings?: Record<string, string>): AppContext {
+export function startApp(app: AppName, settings?: Record<string, string>, pinnedTo?: Region): AppContext {
   const attemptDir = process.argv[2];
   if (!attemptDir) throw new Error(`usage: ${app}.js ATTEMPT_DIR`);
   const config = readJson<AppConfig>(appConfigFile(attemptDir));
-  const pinned = pinnedRegion(app);
+  const pinned = pinnedTo ?? pinnedRegion(app);
   const bootstrap = pinned ? config?.bootstraps?.[pinned] : undefined;
   const dns =
     pinned && bootstrap

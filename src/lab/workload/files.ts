@@ -2,13 +2,17 @@
 import path from "node:path";
 import { readJson } from "../attempt/json-file.js";
 import { attemptPaths } from "../attempt/paths.js";
-import { APPS, type AppName, type Region, type WorkloadSpec } from "../spec.js";
+import type { AppName, Region, WorkloadSpec } from "../spec.js";
 
 export { APPS, type AppName } from "../spec.js";
 
 /** The applications a lab's workload runs. */
-export const labApps = (workload: WorkloadSpec): AppName[] =>
-  workload.siteB ? [...APPS] : ["producer", "consumer"];
+export const labApps = (workload: WorkloadSpec | null | undefined): AppName[] => [
+  "producer",
+  "consumer",
+  ...(workload?.siteB ? (["producer-b", "consumer-b"] as const) : []),
+  ...(workload?.smoke ? (["smoke"] as const) : []),
+];
 
 /** The region an application is pinned to, or null when it follows the DNS record. */
 export const pinnedRegion = (app: AppName): Region | null => (app.endsWith("-b") ? "B" : null);

@@ -8,18 +8,17 @@ import type { LabState, ProcessRecord } from "../attempt/state.js";
 import { appendTimeline } from "../attempt/timeline.js";
 import { endProcesses, labMarker, processState, spawnDetached } from "../runtime/processes.js";
 import type { Region } from "../spec.js";
-import {
-  appConfigFile,
-  appFiles,
-  DNS_NAME,
-  dnsFile,
-  isProducer,
-  type AppName,
-  type DnsRecord,
-} from "./files.js";
+import { appConfigFile, appFiles, DNS_NAME, dnsFile, type AppName, type DnsRecord } from "./files.js";
 
-export const appEntry = (app: AppName) =>
-  path.join(packageRoot, "dist", "lab", "workload", isProducer(app) ? "producer.js" : "consumer.js");
+const PROGRAMS: Record<AppName, string> = {
+  producer: "producer.js",
+  "producer-b": "producer.js",
+  consumer: "consumer.js",
+  "consumer-b": "consumer.js",
+  smoke: "smoke.js",
+};
+
+export const appEntry = (app: AppName) => path.join(packageRoot, "dist", "lab", "workload", PROGRAMS[app]);
 
 export function writeDns(state: LabState, region: Region): DnsRecord {
   const record: DnsRecord = {
