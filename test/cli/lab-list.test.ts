@@ -22,7 +22,10 @@ describe("lab list", () => {
     expect(graded).toMatch(/^Graded drills \(10\)\n/);
     expect([...graded!.matchAll(/^ {2}([a-z0-9-]+) {2,}/gm)].map((m) => m[1])).toEqual(DRILLS);
     expect(explore).toMatch(/^To explore, not graded\n {2}sandbox /);
-    const rows = JSON.parse(runCli(["lab", "list", "--json"], { home }).stdout) as { id: string; graded: boolean }[];
+    const rows = JSON.parse(runCli(["lab", "list", "--json"], { home }).stdout) as {
+      id: string;
+      graded: boolean;
+    }[];
     expect(rows.filter((r) => r.graded).map((r) => r.id)).toEqual(DRILLS);
   });
 });

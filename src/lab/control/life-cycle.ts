@@ -141,7 +141,8 @@ export async function resetLab(spec: LabTopology, options: StartLabOptions): Pro
   const timer = state.processes[FAULT_TIMER]?.pid;
   if (timer && processState(timer) !== "gone") await endProcesses([timer], 0);
   delete state.processes[FAULT_TIMER];
-  if (state.processes.mm2) await runtime.stopMm2(state);
+  // Its topics are about to be deleted: nothing to commit, so no graceful stop to wait for.
+  if (state.processes.mm2) await runtime.killMm2(state);
   for (const region of REGIONS) {
     const nodes = state.layout.regions[region].nodes.map((n) => runtime.processStatus(state, n.name));
     for (const [i, n] of nodes.entries())

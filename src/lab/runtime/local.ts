@@ -361,7 +361,9 @@ export class LocalRuntime implements LabRuntime {
 
   async stopMm2(state: LabState): Promise<void> {
     const record = this.record(state, MM2);
-    if (this.running(record)) await endProcesses([record.pid!], 5000);
+    // A graceful stop commits the source offsets and writes the held-back offset syncs; it takes about
+    // 11 s on a quiet machine, so a shorter grace would often end in a kill and records copied twice.
+    if (this.running(record)) await endProcesses([record.pid!], 30_000);
   }
 
   async killMm2(state: LabState): Promise<void> {
