@@ -167,25 +167,20 @@ export function renderToolsLog4j2(): string {
   ].join("\n");
 }
 
+// Sized from measurement (live heap after a full GC under the lab workload: a node about 30 MiB with
+// the small dedupe buffer, MirrorMaker 2 about 25 MiB; metaspace about 11 MiB with class-data sharing).
+const SERVER_JVM = [
+  "-Xms64m",
+  "-Xmx256m",
+  "-XX:MaxMetaspaceSize=128m",
+  "-XX:+UseSerialGC",
+  "-XX:TieredStopAtLevel=1",
+  "-Djava.awt.headless=true",
+] as const;
+
 export const JVM_OPTS = {
-  // Sized from measurement (live heap after a full GC under the lab workload: a node about 30 MiB with
-  // the small dedupe buffer, MirrorMaker 2 about 25 MiB; metaspace about 11 MiB with class-data sharing).
-  node: [
-    "-Xms64m",
-    "-Xmx256m",
-    "-XX:MaxMetaspaceSize=128m",
-    "-XX:+UseSerialGC",
-    "-XX:TieredStopAtLevel=1",
-    "-Djava.awt.headless=true",
-  ],
-  mm2: [
-    "-Xms64m",
-    "-Xmx256m",
-    "-XX:MaxMetaspaceSize=128m",
-    "-XX:+UseSerialGC",
-    "-XX:TieredStopAtLevel=1",
-    "-Djava.awt.headless=true",
-  ],
+  node: SERVER_JVM,
+  mm2: SERVER_JVM,
   tool: ["-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true"],
 } as const;
 

@@ -131,3 +131,18 @@ export function closeForcefully(client: ForceClosable): Promise<void> {
     sleep(3000),
   ]).then(() => {});
 }
+
+/** Runs a consumer's session again 2 s after each failure until the app is told to stop; exits on a bug. */
+export function keepRunning(app: AppContext, runOnce: () => Promise<void>): void {
+  const run = async () => {
+    while (!app.stopping()) {
+      await runOnce();
+      if (!app.stopping()) await sleep(2000);
+    }
+  };
+  run().catch((error: unknown) => {
+    app.failed(error);
+    app.ledger.close();
+    process.exit(1);
+  });
+}

@@ -6,7 +6,7 @@
 import { Consumer, stringDeserializers, type Message } from "@platformatic/kafka";
 import { existsSync, readFileSync } from "node:fs";
 import { parseProperties } from "../properties.js";
-import { appName, closeForcefully, sleep, startApp } from "./app.js";
+import { appName, closeForcefully, keepRunning, sleep, startApp } from "./app.js";
 import { appPropertiesFile } from "./files.js";
 
 const name = appName("consumer");
@@ -138,15 +138,4 @@ async function runOnce(): Promise<void> {
   }
 }
 
-async function run(): Promise<void> {
-  while (!app.stopping()) {
-    await runOnce();
-    if (!app.stopping()) await sleep(2000);
-  }
-}
-
-run().catch((error: unknown) => {
-  app.failed(error);
-  app.ledger.close();
-  process.exit(1);
-});
+keepRunning(app, runOnce);

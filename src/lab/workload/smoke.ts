@@ -4,7 +4,7 @@
  * there, and MirrorMaker 2 does not sync the group's offsets into it.
  */
 import { Consumer, stringDeserializers } from "@platformatic/kafka";
-import { closeForcefully, sleep, startApp } from "./app.js";
+import { closeForcefully, keepRunning, startApp } from "./app.js";
 import { readJson } from "../attempt/json-file.js";
 import { appConfigFile, type AppConfig } from "./files.js";
 
@@ -50,15 +50,4 @@ async function runOnce(): Promise<void> {
   }
 }
 
-async function run(): Promise<void> {
-  while (!app.stopping()) {
-    await runOnce();
-    if (!app.stopping()) await sleep(2000);
-  }
-}
-
-run().catch((error: unknown) => {
-  app.failed(error);
-  app.ledger.close();
-  process.exit(1);
-});
+keepRunning(app, runOnce);
