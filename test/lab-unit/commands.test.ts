@@ -183,7 +183,7 @@ describe("the tool wrapper", () => {
       { mode: 0o755 },
     );
     const file = path.join(dir, "kafka-consumer-groups");
-    const script = renderToolWrapper(program, "/libs", "Main", "/l.properties", "-Dccaak.home=/h", archive, {
+    const script = renderToolWrapper(program, "/libs", "Main", "-Dccaak.home=/h", archive, {
       node: process.execPath,
       script: recorder,
       attemptDir,
@@ -197,6 +197,7 @@ describe("the tool wrapper", () => {
     const attemptDir = mkdtempSync(path.join(os.tmpdir(), "ccaak-attempt-"));
     dirs.push(attemptDir);
     writeFileSync(attemptPaths(attemptDir).state, JSON.stringify({ layout }));
+    mkdirSync(attemptPaths(attemptDir).run);
     const run = spawnSync(
       wrapper(attemptDir),
       ["--bootstrap-server", "127.0.0.1:23020", "--group", "it's $HOME", "--property", "password=x"],
@@ -204,10 +205,12 @@ describe("the tool wrapper", () => {
     );
     expect(run.status).toBe(3);
     expect(run.stdout).toBe(
-      "args: -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Djava.awt.headless=true -Xlog:cds=off -Xlog:cds+dynamic=off -Dlog4j2.configurationFile=/l.properties -Dccaak.home=/h -cp /libs/* Main --bootstrap-server 127.0.0.1:23020 --group it's $HOME --property password=x\na record\n",
+      "args: -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Djava.awt.headless=true -Dlog4j2.loggerContextFactory=org.apache.logging.log4j.simple.SimpleLoggerContextFactory -Dlog4j2.simplelogLevel=WARN -Xlog:cds=off -Xlog:cds+dynamic=off -Dccaak.home=/h -cp /libs/* Main --bootstrap-server 127.0.0.1:23020 --group it's $HOME --property password=x\na record\n",
     );
     expect(run.stderr).toBe("oops\n");
+    // The recorder runs after the wrapper has returned; reading the timeline waits for it.
     const [event] = readTimeline(attemptDir);
+    expect(readdirSync(attemptPaths(attemptDir).run)).toEqual([]);
     expect(event).toMatchObject({
       event: "command",
       detail: {

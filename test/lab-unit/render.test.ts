@@ -136,7 +136,6 @@ describe("logging and tool wrappers", () => {
       "/usr/bin/java",
       "/c/my libs",
       "org.apache.kafka.tools.TopicCommand",
-      "/l.properties",
       "-Dccaak.home=/h",
       undefined,
       { node: "/usr/bin/node", script: "/p/record-command.js", attemptDir: "/h/it's", tool: "kafka-topics" },
@@ -148,8 +147,9 @@ describe("logging and tool wrappers", () => {
     expect(java).toContain("-XX:TieredStopAtLevel=1");
     expect(script).not.toContain("exec ");
     expect(lines).toContain("code=$?");
+    expect(lines).toContain(`pending='/h/it'\\''s/run'/command-$$.pending`);
     expect(lines).toContain(
-      `/usr/bin/node /p/record-command.js '/h/it'\\''s' kafka-topics "$started" "$ended" "$code" "$@" </dev/null >/dev/null 2>&1`,
+      `(/usr/bin/node /p/record-command.js '/h/it'\\''s' kafka-topics "$started" "$ended" "$code" "$@"; rm -f "$pending") </dev/null >/dev/null 2>&1 &`,
     );
     expect(lines.at(-2)).toBe('exit "$code"');
     expect(shellQuote("it's")).toBe(`'it'\\''s'`);

@@ -3,7 +3,8 @@
  * one of the shapes below, the same schema writes and reads it; the checks, the grade and the
  * commands read the events by type, never by parsing text.
  */
-import { appendFileSync, existsSync, readFileSync } from "node:fs";
+import { appendFileSync, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
 import { z } from "zod";
 import {
   isMm2Fault,
@@ -104,7 +105,30 @@ export function appendTimeline(attemptDir: string, entry: NewEvent, now = new Da
  * started, so the events are put in time order. A line that is not an event (cut short by a crash)
  * is left out rather than failing the status or the grade.
  */
+/** The marker a tool wrapper leaves in the attempt's run folder while its command is being recorded. */
+export const PENDING_COMMAND = { prefix: "command-", suffix: ".pending" } as const;
+
+/**
+ * Waits (a few seconds at most) for the commands still being recorded: a wrapper returns before its
+ * recorder has written the command down. A marker older than that is a recorder that died.
+ */
+function awaitRecordedCommands(attemptDir: string, timeoutMs = 3000): void {
+  const run = attemptPaths(attemptDir).run;
+  const pending = () => {
+    if (!existsSync(run)) return false;
+    return readdirSync(run).some((name) => {
+      if (!name.startsWith(PENDING_COMMAND.prefix) || !name.endsWith(PENDING_COMMAND.suffix)) return false;
+      const age = Date.now() - (statSync(path.join(run, name), { throwIfNoEntry: false })?.mtimeMs ?? 0);
+      return age < timeoutMs;
+    });
+  };
+  const deadline = Date.now() + timeoutMs;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  while (pending() && Date.now() < deadline) Atomics.wait(pause, 0, 0, 20);
+}
+
 export function readTimeline(attemptDir: string): TimelineEvent[] {
+  awaitRecordedCommands(attemptDir);
   const file = attemptPaths(attemptDir).timeline;
   if (!existsSync(file)) return [];
   return readFileSync(file, "utf8")

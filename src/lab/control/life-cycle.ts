@@ -136,13 +136,16 @@ export async function resetLab(spec: LabTopology, options: StartLabOptions): Pro
     );
   }
   const runtime = runtimeFor(state.runtime);
-  options.log("Stopping the applications and MirrorMaker 2 ...");
-  for (const app of APPS) await stopAppProcess(state, app).catch(() => {});
-  const timer = state.processes[FAULT_TIMER]?.pid;
-  if (timer && processState(timer) !== "gone") await endProcesses([timer], 0);
+  options.log("Ending the applications and MirrorMaker 2 ...");
+  // The drill's topics, groups and files are about to be deleted: nothing to flush or commit, so no
+  // graceful stop to wait for.
+  const drillProcesses = [...APPS, FAULT_TIMER, "mm2"].flatMap((name) => {
+    const pid = state.processes[name]?.pid;
+    return pid && processState(pid) !== "gone" ? [pid] : [];
+  });
+  await endProcesses(drillProcesses, 0);
+  for (const app of APPS) if (state.processes[app]) state.processes[app].pid = null;
   delete state.processes[FAULT_TIMER];
-  // Its topics are about to be deleted: nothing to commit, so no graceful stop to wait for.
-  if (state.processes.mm2) await runtime.killMm2(state);
   for (const region of REGIONS) {
     const nodes = state.layout.regions[region].nodes.map((n) => runtime.processStatus(state, n.name));
     for (const [i, n] of nodes.entries())
@@ -173,10 +176,7 @@ export async function resetLab(spec: LabTopology, options: StartLabOptions): Pro
     event: "lab-starting",
     detail: { lab: spec.id, reset: true, drill: state.drill },
   });
-  for (const region of REGIONS) {
-    if (spec.topics[region].length > 0)
-      await createTopics(state.layout.regions[region].bootstrap, spec.topics[region]);
-  }
+  await Promise.all(REGIONS.map((r) => createTopics(state.layout.regions[r].bootstrap, spec.topics[r])));
   if (spec.mm2) {
     runtime.configureMm2(state);
     await runtime.startMm2(state);

@@ -1,4 +1,5 @@
 /** The lab's writes to a cluster: creating a lab's topics, wiping a cluster for the next drill, waiting for recovery. */
+import type { GroupBase } from "@platformatic/kafka";
 import type { TopicSpec } from "../spec.js";
 import { waitFor } from "../wait.js";
 import { withAdmin } from "./client.js";
@@ -18,28 +19,36 @@ export async function createTopics(bootstrap: string, topics: TopicSpec[]): Prom
   });
 }
 
-/** Deletes every topic and consumer group of a cluster and waits until the topics are gone. */
+/**
+ * Deletes every topic and consumer group of a cluster, waiting until they are gone. A consumer group
+ * whose member died (killed with the drill's processes) would hold on until its session timed out; its
+ * members are removed first, so it can be deleted at once. A MirrorMaker 2 worker group is deleted once
+ * its members have expired (a later wipe); the next drill's MirrorMaker 2 uses a group of its own.
+ */
 export async function wipeCluster(bootstrap: string): Promise<void> {
   await withAdmin(bootstrap, async (admin) => {
     const topics = await admin.listTopics({ includeInternals: false });
     if (topics.length > 0) await admin.deleteTopics({ topics });
-    const gone = await waitFor(
-      async () => (await admin.listTopics({ includeInternals: false })).length === 0,
-      60_000,
-      300,
-    );
-    if (!gone) throw new Error(`topics on ${bootstrap} were not deleted within 60 s`);
-    // A member that left without saying so holds its group until the session times out.
-    await waitFor(
+    const groupsGone = waitFor(
       async () => {
-        const groups = [...(await admin.listGroups().catch(() => new Map())).keys()];
-        if (groups.length === 0) return true;
-        await admin.deleteGroups({ groups }).catch(() => {});
-        return false;
+        const groups = [...(await admin.listGroups().catch(() => new Map<string, GroupBase>())).values()];
+        const consumers = groups.filter((g) => g.protocolType === "consumer");
+        await Promise.all(
+          consumers.map((g) => admin.removeMembersFromConsumerGroup({ groupId: g.id }).catch(() => {})),
+        );
+        if (groups.length > 0) await admin.deleteGroups({ groups: groups.map((g) => g.id) }).catch(() => {});
+        return consumers.length === 0;
       },
       30_000,
-      1000,
+      200,
     );
+    const topicsGone = waitFor(
+      async () => (await admin.listTopics({ includeInternals: false })).length === 0,
+      60_000,
+      200,
+    );
+    if (!(await topicsGone)) throw new Error(`topics on ${bootstrap} were not deleted within 60 s`);
+    if (!(await groupsGone)) throw new Error(`consumer groups on ${bootstrap} were not deleted within 30 s`);
   });
 }
 

@@ -18,9 +18,12 @@ export type CdsArchives = Record<CdsRole, string>;
 /** The JVM's own CDS messages would land in a tool's output; validity is checked apart (`archiveStatus`). */
 export const CDS_QUIET = ["-Xlog:cds=off", "-Xlog:cds+dynamic=off"];
 
+/** Raised when the lab's JVM flags change which classes an archive should hold (the tools' logger). */
+const ARCHIVE_GENERATION = 2;
+
 /** The archive paths for these jars and this Java, in `<cache>/cds/`. */
 export function cdsArchives(cacheDir: string, libsDir: string, javaVersion: string): CdsArchives {
-  const digest = createHash("sha256").update(javaVersion);
+  const digest = createHash("sha256").update(`${ARCHIVE_GENERATION} ${javaVersion}`);
   for (const jar of readdirSync(libsDir).sort()) {
     const { size, mtimeMs } = statSync(path.join(libsDir, jar));
     digest.update(`\n${jar} ${size} ${Math.trunc(mtimeMs)}`);

@@ -22,7 +22,6 @@ import {
   renderMm2Properties,
   renderServerProperties,
   renderToolWrapper,
-  renderToolsLog4j2,
 } from "./render.js";
 import { liveBootstrap, nodeListening, type LabRuntime, type StartOptions } from "./runtime.js";
 import { CDS_QUIET, cdsArchives, cdsLaunchFlags, dumpArchive } from "./cds.js";
@@ -181,7 +180,10 @@ export class LocalRuntime implements LabRuntime {
     const config = mm2PropertiesFile(state.attemptDir);
     const log4j = path.join(paths.config, "mm2-log4j2.properties");
     const bootstraps = { A: state.layout.regions.A.bootstrap, B: state.layout.regions.B.bootstrap };
-    writeFileSync(config, learnerFile ? learnerFile.text : renderMm2Properties(state.spec, bootstraps));
+    writeFileSync(
+      config,
+      learnerFile ? learnerFile.text : renderMm2Properties(state.spec, bootstraps, state.drill),
+    );
     writeFileSync(log4j, renderLog4j2(path.join(paths.logs, "mm2.log"), "INFO"));
     return {
       name: MM2,
@@ -207,23 +209,13 @@ export class LocalRuntime implements LabRuntime {
 
   private writeToolWrappers(state: LabState): void {
     const paths = attemptPaths(state.attemptDir);
-    const log4j = path.join(paths.config, "tools-log4j2.properties");
-    writeFileSync(log4j, renderToolsLog4j2());
     const recorder = { node: process.execPath, script: RECORDER, attemptDir: state.attemptDir };
     for (const [tool, mainClass] of Object.entries(KAFKA_TOOLS)) {
       const marker = labMarker(state.home);
-      const script = renderToolWrapper(
-        state.javaBin,
-        state.libsDir,
-        mainClass,
-        log4j,
-        marker,
-        state.cds?.tool,
-        {
-          ...recorder,
-          tool,
-        },
-      );
+      const script = renderToolWrapper(state.javaBin, state.libsDir, mainClass, marker, state.cds?.tool, {
+        ...recorder,
+        tool,
+      });
       for (const name of [tool, `${tool}.sh`])
         writeFileSync(path.join(paths.bin, name), script, { mode: 0o755 });
     }
@@ -237,7 +229,6 @@ export class LocalRuntime implements LabRuntime {
       ...(toolArchive && existsSync(toolArchive)
         ? [`-XX:SharedArchiveFile=${toolArchive}`, ...CDS_QUIET]
         : []),
-      `-Dlog4j2.configurationFile=${path.join(paths.config, "tools-log4j2.properties")}`,
       "-cp",
       `${state.libsDir}/*`,
       "kafka.tools.StorageTool",
