@@ -5,22 +5,11 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findMarkedProcesses } from "../../src/lab/runtime/processes.js";
+import { describe, expect, it } from "vitest";
 import { waitFor } from "../../src/lab/wait.js";
-import { check, failedChecks, freeBase, Learner, sleep } from "./learner.js";
+import { check, failedChecks, learnerForFile, sleep } from "./learner.js";
 
-const learner = new Learner();
-let base = 0;
-
-beforeAll(async () => {
-  base = await freeBase(44000);
-});
-
-afterAll(() => {
-  learner.finish();
-  expect(findMarkedProcesses(learner.home)).toEqual([]);
-});
+const learner = learnerForFile(44000);
 
 const IDENTITY = "replication.policy.class = org.apache.kafka.connect.mirror.IdentityReplicationPolicy";
 
@@ -77,7 +66,7 @@ function lostOrders(): number {
 
 /** Both flows mirrored, the given subscriptions, region A lost, its apps moved to B, the loss declared. */
 async function activeActiveDrill(subscriptionB: string): Promise<number> {
-  learner.begin("active-active", base);
+  learner.begin("active-active");
   startMm2("mm2.properties");
   await learner.waitLagZero();
   subscribe("consumer", "orders, B.orders");
@@ -126,7 +115,7 @@ describe("active-active", () => {
   });
 
   it("fails the loop gates with both flows under the identity policy", async () => {
-    learner.begin("active-active", base);
+    learner.begin("active-active");
     startMm2("mm2-identity.properties", [IDENTITY]);
     // Stop the loop as soon as B's orders hold more records than both producers wrote: it multiplies fast.
     const looping = await waitFor(

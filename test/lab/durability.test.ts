@@ -3,24 +3,13 @@
  * own topology): one correct, two wrong, each ending with `lab proceed` killing two brokers and
  * bringing them back. Drills after the first reuse the JVMs through `lab reset`.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findMarkedProcesses } from "../../src/lab/runtime/processes.js";
-import { check, failedChecks, freeBase, Learner, sleep } from "./learner.js";
+import { describe, expect, it } from "vitest";
+import { check, failedChecks, learnerForFile, sleep } from "./learner.js";
 
-const learner = new Learner();
-let base = 0;
-
-beforeAll(async () => {
-  base = await freeBase(33090);
-});
-
-afterAll(() => {
-  learner.finish();
-  expect(findMarkedProcesses(learner.home)).toEqual([]);
-});
+const learner = learnerForFile(33090);
 
 function drill(topicConfig: string, producer: string): void {
-  learner.begin("durability", base);
+  learner.begin("durability");
   learner.sh(
     `kafka-topics --bootstrap-server "$A_BOOTSTRAP" --create --topic payments --partitions 3 --replication-factor 3 ${topicConfig}`,
   );

@@ -6,13 +6,14 @@ import { spawnSync } from "node:child_process";
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import type { CheckResult } from "../../src/lab/checks/types.js";
 import type { GradeReport } from "../../src/lab/grade.js";
 import type { LabStatus } from "../../src/lab/inspect/status.js";
 import { bundledTopology } from "../../src/lab/definition/bundled.js";
 import { allPorts, computeLayout } from "../../src/lab/layout.js";
 import { takenPorts } from "../../src/lab/runtime/ports.js";
+import { findMarkedProcesses } from "../../src/lab/runtime/processes.js";
 import type { TimelineEvent } from "../../src/lab/attempt/timeline.js";
 import { waitFor } from "../../src/lab/wait.js";
 import { packageRoot } from "../../src/paths.js";
@@ -36,6 +37,23 @@ export async function freeBase(from: number): Promise<number> {
   throw new Error("no free port base found");
 }
 
+/**
+ * The scripted learner of one test file, on a topology of its own: before the file's tests it takes the
+ * first free port base from `portFrom` (files running at the same time start from bases far apart);
+ * after them it stops the lab and checks that nothing of it still runs.
+ */
+export function learnerForFile(portFrom: number): Learner {
+  const learner = new Learner();
+  beforeAll(async () => {
+    learner.base = await freeBase(portFrom);
+  });
+  afterAll(() => {
+    learner.finish();
+    expect(findMarkedProcesses(learner.home)).toEqual([]);
+  });
+  return learner;
+}
+
 export class Learner {
   readonly home = mkdtempSync(path.join(os.tmpdir(), "ccaak-drill-test-"));
   readonly env: NodeJS.ProcessEnv = {
@@ -44,6 +62,8 @@ export class Learner {
     CCAAK_KAFKA_CACHE: process.env.CCAAK_KAFKA_CACHE ?? path.join(packageRoot, ".ccaak-home", "kafka-cache"),
   };
   private started = false;
+  /** The port base of this learner's topology (see `learnerForFile`). */
+  base = 0;
 
   cli(args: string[]): Run {
     const r = spawnSync(process.execPath, [cliPath, ...args], {
@@ -79,12 +99,19 @@ export class Learner {
   }
 
   /** `lab start` the first time, `lab reset` (same JVMs, fresh state) after that. */
-  begin(lab: string, base: number): void {
+  begin(lab: string, base = this.base): void {
     const out = this.started
       ? this.ok(["lab", "reset", lab])
       : this.ok(["lab", "start", lab, "--port-base", String(base)]);
     this.started = true;
     expect(out).toMatch(new RegExp(`Lab ${lab} is ready`));
+  }
+
+  /** Points the DNS record at a region and starts both applications there. */
+  switchTo(region: "A" | "B"): void {
+    this.ok(["lab", "dns", "set", region]);
+    this.ok(["lab", "app", "start", "producer"]);
+    this.ok(["lab", "app", "start", "consumer"]);
   }
 
   finish(): void {

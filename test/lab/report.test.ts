@@ -4,23 +4,12 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findMarkedProcesses } from "../../src/lab/runtime/processes.js";
+import { describe, expect, it } from "vitest";
 import { ledgerEntries, type LedgerEntry } from "../../src/lab/workload/ledger.js";
 import { chartPoints, ledgerCounts, nonZero } from "../lab-unit/chart-points.js";
-import { freeBase, Learner, sleep } from "./learner.js";
+import { learnerForFile, sleep } from "./learner.js";
 
-const learner = new Learner();
-let base = 0;
-
-beforeAll(async () => {
-  base = await freeBase(24000);
-});
-
-afterAll(() => {
-  learner.finish();
-  expect(findMarkedProcesses(learner.home)).toEqual([]);
-});
+const learner = learnerForFile(24000);
 
 function expectChartMatchesLedgers(document: string, producer: LedgerEntry[], consumer: LedgerEntry[]): void {
   const chart = chartPoints(document);
@@ -39,7 +28,7 @@ function expectChartMatchesLedgers(document: string, producer: LedgerEntry[], co
 
 describe("lab report", () => {
   it("writes an HTML report whose chart equals the ledgers, the failed gate first", async () => {
-    learner.begin("planned-failover", base);
+    learner.begin("planned-failover");
     // A wrong runbook: the switch with the producer still writing to A.
     await sleep(8000);
     learner.ok(["lab", "app", "stop", "consumer"]);

@@ -1,26 +1,14 @@
 /**
- * Scripted learners for the failover labs on one running topology (region A: 3 nodes, region B: 1):
+ * Scripted learners for the planned-failover lab on one running topology (region A: 3 nodes, region B: 1):
  * each drill starts with `lab reset`, which clears topics, groups, apps and MirrorMaker 2 without
- * restarting the JVMs. A correct runbook must pass; wrong ones must fail on the check that names
- * their mistake, with its hint.
+ * restarting the JVMs. A correct runbook must pass; wrong ones must fail on the check that names their
+ * mistake, with its hint.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findMarkedProcesses } from "../../src/lab/runtime/processes.js";
-import { waitFor } from "../../src/lab/wait.js";
+import { describe, expect, it } from "vitest";
 import { formatGrade as formatted } from "../../src/cli/commands/lab/format.js";
-import { check, failedChecks, freeBase, Learner, sleep } from "./learner.js";
+import { check, failedChecks, learnerForFile, sleep } from "./learner.js";
 
-const learner = new Learner();
-let base = 0;
-
-beforeAll(async () => {
-  base = await freeBase(31090);
-});
-
-afterAll(() => {
-  learner.finish();
-  expect(findMarkedProcesses(learner.home)).toEqual([]);
-});
+const learner = learnerForFile(31090);
 
 /** Stop writes, drain, stop the consumer, translate, switch, restart: up to the offsets step. */
 async function plannedUntilOffsets(): Promise<Map<number, number>> {
@@ -33,18 +21,12 @@ async function plannedUntilOffsets(): Promise<Map<number, number>> {
   return learner.translatedOffsets("B", "app-g", "A.orders", committed);
 }
 
-function switchTo(region: "A" | "B"): void {
-  learner.ok(["lab", "dns", "set", region]);
-  learner.ok(["lab", "app", "start", "producer"]);
-  learner.ok(["lab", "app", "start", "consumer"]);
-}
-
 describe("planned-failover", () => {
   it("passes the correct runbook with RPO 0", async () => {
-    learner.begin("planned-failover", base);
+    learner.begin("planned-failover");
     const translated = await plannedUntilOffsets();
     learner.resetOffsets("B_BOOTSTRAP", "app-g", "A.orders", translated, { dryRun: true });
-    switchTo("B");
+    learner.switchTo("B");
     const report = await learner.gradeUntil((r) => r.passed && r.checks.every((c) => c.passed));
     expect(failedChecks(report)).toEqual([]);
     expect(report.measured.rpoRecords).toBe(0);
@@ -55,7 +37,7 @@ describe("planned-failover", () => {
   });
 
   it("fails 'writes stopped before the switch' when the producer is left running", async () => {
-    learner.begin("planned-failover", base);
+    learner.begin("planned-failover");
     await sleep(10_000);
     learner.ok(["lab", "app", "stop", "consumer"]);
     const committed = learner.committed("A_BOOTSTRAP", "app-g", "orders");
@@ -74,10 +56,10 @@ describe("planned-failover", () => {
   });
 
   it("fails on skipped records after --to-latest, then on reprocessing after --to-earliest", async () => {
-    learner.begin("planned-failover", base);
+    learner.begin("planned-failover");
     await plannedUntilOffsets();
     learner.resetOffsets("B_BOOTSTRAP", "app-g", "A.orders", "latest");
-    switchTo("B");
+    learner.switchTo("B");
     let report = await learner.gradeUntil((r) => check(r, "consumer-downtime").passed);
     expect(check(report, "records-skipped")).toMatchObject({
       passed: false,
@@ -99,10 +81,10 @@ describe("planned-failover", () => {
   });
 
   it("fails the offsets gate when only one partition is translated, whenever it is graded", async () => {
-    learner.begin("planned-failover", base);
+    learner.begin("planned-failover");
     const translated = await plannedUntilOffsets();
     learner.resetOffsets("B_BOOTSTRAP", "app-g", "A.orders", new Map([[0, translated.get(0)!]]));
-    switchTo("B");
+    learner.switchTo("B");
     const gate = "app-g resumed on A.orders at the translated offsets";
     const report = await learner.gradeTwice((r) => {
       expect(r.passed).toBe(false);
@@ -116,13 +98,13 @@ describe("planned-failover", () => {
   });
 
   it("fails the offsets gate after --to-datetime well before the switch, whenever it is graded", async () => {
-    learner.begin("planned-failover", base);
+    learner.begin("planned-failover");
     await plannedUntilOffsets();
     // When the 30th write was acknowledged: past the start of every partition, far before what the
     // group had processed (it read four a second for fifteen seconds and more).
     const early = new Date(learner.ackTimes().sort((a, b) => a - b)[29]!).toISOString();
     learner.resetOffsets("B_BOOTSTRAP", "app-g", "A.orders", { datetime: early });
-    switchTo("B");
+    learner.switchTo("B");
     await learner.gradeTwice((r) => {
       expect(r.passed).toBe(false);
       expect(r.failedGates).toContain("app-g resumed on A.orders at the translated offsets");
@@ -131,88 +113,6 @@ describe("planned-failover", () => {
         passed: false,
         hint: expect.stringMatching(/resumed before the translated offsets/),
       });
-    });
-  });
-});
-
-describe("unplanned-failover", () => {
-  async function afterRegionLoss(): Promise<void> {
-    const died = await waitFor(
-      () => learner.timeline().some((e) => e.event === "fault:kill-region"),
-      90_000,
-      2000,
-    );
-    expect(died, "region A was not killed by the lab's fault timer").toBe(true);
-    learner.ok(["lab", "app", "stop", "producer"]);
-    learner.ok(["lab", "app", "stop", "consumer"]);
-  }
-
-  it("passes the correct runbook: last checkpoints, bounded duplicates, loss reported", async () => {
-    learner.begin("unplanned-failover", base);
-    await afterRegionLoss();
-    const checkpoints = learner.checkpoints("B", "app-g").filter((c) => c.topic === "A.orders");
-    expect(checkpoints.length).toBe(3);
-    learner.resetOffsets(
-      "B_BOOTSTRAP",
-      "app-g",
-      "A.orders",
-      new Map(checkpoints.map((c) => [c.partition, c.downstreamOffset])),
-      { dryRun: true },
-    );
-    const onB = learner.seqsIn("B_BOOTSTRAP", "A.orders");
-    const lost = new Set(learner.ackedSeqs().filter((s) => !onB.has(s))).size;
-    learner.ok(["lab", "declare", "lost", String(lost)]);
-    switchTo("B");
-    const report = await learner.gradeUntil((r) => r.checks.every((c) => c.passed));
-    expect(failedChecks(report)).toEqual([]);
-    expect(report.measured.rpoRecords).toBe(lost);
-  });
-
-  it("fails on skipped records after --to-latest", async () => {
-    learner.begin("unplanned-failover", base);
-    await afterRegionLoss();
-    learner.resetOffsets("B_BOOTSTRAP", "app-g", "A.orders", "latest");
-    switchTo("B");
-    const report = await learner.gradeUntil((r) => check(r, "consumer-downtime").passed);
-    expect(check(report, "records-skipped")).toMatchObject({
-      passed: false,
-      hint: expect.stringMatching(/--to-latest/),
-    });
-    expect(check(report, "group-offsets-translated").passed).toBe(false);
-    expect(check(report, "rpo-declared").observed).toBe("nothing declared yet");
-    expect(report.passed).toBe(false);
-  });
-
-  it("fails on reprocessing after --to-earliest instead of the last checkpoints", async () => {
-    learner.begin("unplanned-failover", base);
-    await afterRegionLoss();
-    learner.resetOffsets("B_BOOTSTRAP", "app-g", "A.orders", "earliest");
-    switchTo("B");
-    const report = await learner.gradeUntil((r) => !check(r, "records-duplicated").passed);
-    expect(check(report, "records-duplicated")).toMatchObject({
-      passed: false,
-      hint: expect.stringMatching(/--to-earliest/),
-    });
-    expect(report.measured.duplicates).toBeGreaterThan(100);
-    expect(report.passed).toBe(false);
-  });
-
-  it("fails without offsets on B and with a loss declared as 0, whenever it is graded", async () => {
-    learner.begin("unplanned-failover", base);
-    await afterRegionLoss();
-    learner.ok(["lab", "declare", "lost", "0"]);
-    switchTo("B");
-    await learner.gradeTwice((r) => {
-      expect(r.passed).toBe(false);
-      expect(r.failedGates).toEqual(
-        expect.arrayContaining([
-          "app-g resumed on A.orders at the translated offsets",
-          "lost records reported",
-        ]),
-      );
-      expect(check(r, "rpo-declared").hint).toMatch(/fewer than are missing/);
-      expect(check(r, "group-offsets-translated").hint).toMatch(/started from the beginning|no offsets/);
-      expect(r.measured.rpoRecords).toBeGreaterThan(0);
     });
   });
 });
