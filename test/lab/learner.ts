@@ -19,7 +19,7 @@ import { waitFor } from "../../src/lab/wait.js";
 import { packageRoot } from "../../src/paths.js";
 
 const sandbox = bundledTopology("sandbox");
-export const cliPath = path.join(packageRoot, "dist", "cli", "main.js");
+export const cliPath = path.join(packageRoot, "dist", "bin", "main.js");
 
 export interface Run {
   status: number | null;

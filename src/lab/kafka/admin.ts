@@ -5,6 +5,7 @@ import { waitFor } from "../wait.js";
 import { withAdmin } from "./client.js";
 
 export async function createTopics(bootstrap: string, topics: TopicSpec[]): Promise<void> {
+  if (topics.length === 0) return;
   await withAdmin(bootstrap, async (admin) => {
     const existing = new Set(await admin.listTopics());
     for (const topic of topics) {

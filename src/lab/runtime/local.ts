@@ -25,6 +25,7 @@ import {
 } from "./render.js";
 import { liveBootstrap, nodeListening, type LabRuntime, type StartOptions } from "./runtime.js";
 import { CDS_QUIET, cdsArchives, cdsLaunchFlags, dumpArchive } from "./cds.js";
+import { copyFromTemplate, formattedTemplateDir, saveTemplate, templateClusterId } from "./formatted.js";
 import { kafkaCacheRoot, requireJava, resolveKafkaLibs } from "./toolchain.js";
 
 const MM2 = "mm2";
@@ -114,15 +115,17 @@ export class LocalRuntime implements LabRuntime {
     this.writeToolWrappers(state);
 
     log(`Formatting ${allNodes(layout).length} KRaft nodes (Kafka ${libs.version}) ...`);
-    await Promise.all(allNodes(layout).map((node) => this.format(state, node)));
+    await Promise.all(REGIONS.map((region) => this.formatRegion(state, region, kafkaCacheRoot(env, home))));
     log("Starting region A and region B ...");
     for (const node of allNodes(layout)) this.spawn(state, state.processes[node.name]!);
     onState(state);
-    await Promise.all(REGIONS.map((region) => this.waitForRegion(state, region, 120_000)));
-    for (const region of REGIONS) {
-      const topics = spec.topics[region];
-      if (topics.length > 0) await createTopics(layout.regions[region].bootstrap, topics);
-    }
+    // Each region gets its topics as soon as it answers; MirrorMaker 2 needs both, and A's topics.
+    await Promise.all(
+      REGIONS.map(async (region) => {
+        await this.waitForRegion(state, region, 120_000);
+        await createTopics(layout.regions[region].bootstrap, spec.topics[region]);
+      }),
+    );
     if (spec.mm2) {
       log("Starting MirrorMaker 2 (A -> B) ...");
       this.spawn(state, state.processes[MM2]!);
@@ -219,6 +222,22 @@ export class LocalRuntime implements LabRuntime {
       for (const name of [tool, `${tool}.sh`])
         writeFileSync(path.join(paths.bin, name), script, { mode: 0o755 });
     }
+  }
+
+  /** Formats a region's nodes, or copies them from the cache's template (see formatted.ts). */
+  private async formatRegion(state: LabState, region: Region, cacheDir: string): Promise<void> {
+    const nodes = state.layout.regions[region].nodes;
+    const names = nodes.map((n) => n.name);
+    const data = attemptPaths(state.attemptDir).data;
+    const template = formattedTemplateDir(cacheDir, state.libsDir, names, state.spec.eligibleLeaderReplicas);
+    const clusterId = templateClusterId(template);
+    if (clusterId) {
+      copyFromTemplate(template, data, names);
+      state.clusterIds[region] = clusterId;
+      return;
+    }
+    await Promise.all(nodes.map((node) => this.format(state, node)));
+    saveTemplate(template, data, names, state.clusterIds[region]);
   }
 
   private async format(state: LabState, node: NodeLayout): Promise<void> {
