@@ -1,8 +1,8 @@
 import { defineConfig } from "vitest/config";
 
-// Two projects: fast unit tests run in parallel; tests against real Kafka processes run four files at a
+// Two projects: fast unit tests run in parallel; tests against real Kafka processes run three files at a
 // time, each on its own topology and port base (a lab test mostly waits on MirrorMaker 2, faults and
-// grades, so four topologies share two cores). `npm test` runs the projects one after the other.
+// grades; a quiet lab takes about 40% of a core, so three topologies share two cores). `npm test` runs the projects one after the other.
 export default defineConfig({
   test: {
     projects: [
@@ -18,7 +18,7 @@ export default defineConfig({
         test: {
           name: "lab",
           include: ["test/lab/**/*.test.ts"],
-          maxWorkers: 4,
+          maxWorkers: 3,
           globalSetup: ["test/lab/global-setup.ts"],
           testTimeout: 600_000,
           hookTimeout: 600_000,

@@ -180,7 +180,7 @@ export class Learner {
         );
       },
       60_000,
-      1000,
+      2000,
     );
     expect(ok, JSON.stringify(s.mirroredTopics)).toBe(true);
   }
