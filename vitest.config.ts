@@ -1,8 +1,9 @@
 import { defineConfig } from "vitest/config";
 
-// Two projects: fast unit tests run in parallel; tests against real Kafka processes run three files at a
-// time, each on its own topology and port base (a lab test mostly waits on MirrorMaker 2, faults and
-// grades; a quiet lab takes about 40% of a core, so three topologies share two cores). `npm test` runs the projects one after the other.
+// Two projects: fast unit tests run in parallel; tests against real Kafka processes run three files at
+// a time, each on its own topology and port base (a lab test mostly waits on MirrorMaker 2, faults and
+// grades; a quiet lab takes about 40% of a core, so three topologies share two cores). `npm test` runs
+// the projects one after the other.
 export default defineConfig({
   test: {
     projects: [
