@@ -32,7 +32,7 @@ const env = {
   CCAAK_HOME: home,
   CCAAK_KAFKA_CACHE: process.env.CCAAK_KAFKA_CACHE ?? path.join(packageRoot, ".ccaak-home", "kafka-cache"),
 };
-const cli = path.join(packageRoot, "dist", "cli", "main.js");
+const cli = path.join(packageRoot, "dist", "bin", "main.js");
 const log = (line) => process.stderr.write(`${line}\n`);
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const seconds = (ms) => Number((ms / 1000).toFixed(2));
