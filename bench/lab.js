@@ -103,7 +103,7 @@ const samples = { start: [], describe: [], describeDefault: [], reset: [], grade
 let rssByRole = {};
 try {
   const libs = resolveKafkaLibs(env, home, log);
-  const base = await freeBase(39090);
+  const base = await freeBase(17090);
   const baseline = { start: [], list: [] };
   for (let i = 0; i < runs; i++) {
     const { startMs, listMs } = await bareNodeStart(libs.libsDir, base);

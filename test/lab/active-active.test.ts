@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { waitFor } from "../../src/lab/wait.js";
 import { check, failedChecks, learnerForFile, sleep } from "./learner.js";
 
-const learner = learnerForFile(44000);
+const learner = learnerForFile(32000);
 
 const IDENTITY = "replication.policy.class = org.apache.kafka.connect.mirror.IdentityReplicationPolicy";
 
@@ -131,7 +131,7 @@ describe("active-active", () => {
         return held > acked + 20;
       },
       120_000,
-      1500,
+      500,
     );
     learner.ok(["lab", "mm2", "stop"]);
     learner.ok(["lab", "app", "stop", "consumer"]);
@@ -143,7 +143,11 @@ describe("active-active", () => {
       expect.arrayContaining(["no replication loop", "no record multiplied"]),
     );
     expect(check(report, "records-multiplied")).toMatchObject({
-      observed: expect.stringMatching(/^orders: \d+ sequence numbers more than once, up to \d+ copies/),
+      // Counted per sequence number while B's topics can be read; once the loop has grown them too far,
+      // what they hold against the writes attempted.
+      observed: expect.stringMatching(
+        /^orders: \d+ sequence numbers more than once, up to \d+ copies|^the records on region B could not be read; its workload topics hold \d+ records for \d+ writes attempted/,
+      ),
       hint: expect.stringMatching(/both ways under IdentityReplicationPolicy/),
     });
     expect(check(report, "mm2-no-loop").observed).toMatch(/orders replicated both ways/);

@@ -8,7 +8,7 @@ import { waitFor } from "../../src/lab/wait.js";
 import { check, failedChecks, learnerForFile, sleep } from "./learner.js";
 import { RESUMED_GATE, syncSteps } from "./sync-steps.js";
 
-const learner = learnerForFile(41000);
+const learner = learnerForFile(28000);
 const { drain, onB } = syncSteps(learner);
 
 describe("auto-offset-sync", () => {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { check, failedChecks, learnerForFile, sleep } from "./learner.js";
 
-const learner = learnerForFile(33090);
+const learner = learnerForFile(22000);
 
 function drill(topicConfig: string, producer: string): void {
   learner.begin("durability");

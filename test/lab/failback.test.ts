@@ -8,7 +8,7 @@ import { waitFor } from "../../src/lab/wait.js";
 import { mm2File } from "./mm2-files.js";
 import { check, failedChecks, learnerForFile, sleep } from "./learner.js";
 
-const learner = learnerForFile(36090);
+const learner = learnerForFile(26000);
 
 describe("failback", () => {
   const BACK = [

@@ -39,8 +39,10 @@ export async function freeBase(from: number): Promise<number> {
 
 /**
  * The scripted learner of one test file, on a topology of its own: before the file's tests it takes the
- * first free port base from `portFrom` (files running at the same time start from bases far apart);
- * after them it stops the lab and checks that nothing of it still runs.
+ * first free port base from `portFrom` (files running at the same time start from bases 1000 apart,
+ * all below the kernel's ephemeral ports, 32768 and up, where a client's own connection can take a
+ * lab port between the check and the bind); after them it stops the lab and checks that nothing of it
+ * still runs.
  */
 export function learnerForFile(portFrom: number): Learner {
   const learner = new Learner();

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { check, failedChecks, learnerForFile } from "./learner.js";
 import { gapSteps } from "./gap-steps.js";
 
-const learner = learnerForFile(42000);
+const learner = learnerForFile(30000);
 const { afterRegionLoss, ledger, acked, offsets, sum, applyCheckpoints, switchToB } = gapSteps(learner);
 
 describe("mm2-restart", () => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { LAB_SIZED, mm2File } from "./mm2-files.js";
 import { check, failedChecks, learnerForFile } from "./learner.js";
 
-const learner = learnerForFile(35090);
+const learner = learnerForFile(25000);
 
 describe("mm2-setup", () => {
   it("passes with the required mm2.properties", async () => {

@@ -8,7 +8,7 @@ import { waitFor } from "../../src/lab/wait.js";
 import { check, failedChecks, learnerForFile, sleep } from "./learner.js";
 import { CONFIG_GATE, COVERED_GATE, OFFSETS_GATE, syncSteps } from "./sync-steps.js";
 
-const learner = learnerForFile(40000);
+const learner = learnerForFile(27000);
 const { drain, checkpointsNow, downstream, firstCheckpoints, mirrorEnds, restartMm2, onB } =
   syncSteps(learner);
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { formatGrade as formatted } from "../../src/cli/commands/lab/format.js";
 import { check, failedChecks, learnerForFile, sleep } from "./learner.js";
 
-const learner = learnerForFile(31090);
+const learner = learnerForFile(20000);
 
 /** Stop writes, drain, stop the consumer, translate, switch, restart: up to the offsets step. */
 async function plannedUntilOffsets(): Promise<Map<number, number>> {

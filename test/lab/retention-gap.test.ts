@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { check, failedChecks, learnerForFile } from "./learner.js";
 import { gapSteps } from "./gap-steps.js";
 
-const learner = learnerForFile(43000);
+const learner = learnerForFile(31000);
 const { waitForFault, afterRegionLoss, acked, offsets, sum, applyCheckpoints, switchToB } = gapSteps(learner);
 
 describe("retention-gap", () => {

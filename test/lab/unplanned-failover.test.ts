@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { waitFor } from "../../src/lab/wait.js";
 import { check, failedChecks, learnerForFile } from "./learner.js";
 
-const learner = learnerForFile(32090);
+const learner = learnerForFile(21000);
 
 describe("unplanned-failover", () => {
   async function afterRegionLoss(): Promise<void> {
