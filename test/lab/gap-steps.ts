@@ -58,29 +58,5 @@ export function gapSteps(learner: Learner) {
 
   const sum = (m: Map<number, number>) => [...m.values()].reduce((a, b) => a + b, 0);
 
-  async function applyCheckpoints(): Promise<void> {
-    let checkpoints = learner.checkpoints("B", "app-g");
-    await waitFor(
-      () =>
-        (checkpoints = learner.checkpoints("B", "app-g").filter((c) => c.topic === "A.orders")).length === 3,
-      30_000,
-      3000,
-    );
-    expect(checkpoints.map((c) => c.partition).sort()).toEqual([0, 1, 2]);
-    learner.resetOffsets(
-      "B_BOOTSTRAP",
-      "app-g",
-      "A.orders",
-      new Map(checkpoints.map((c) => [c.partition, c.downstreamOffset])),
-      { dryRun: true },
-    );
-  }
-
-  function switchToB(): void {
-    learner.ok(["lab", "dns", "set", "B"]);
-    learner.ok(["lab", "app", "start", "producer"]);
-    learner.ok(["lab", "app", "start", "consumer"]);
-  }
-
-  return { waitForFault, afterRegionLoss, ledger, acked, offsets, sum, applyCheckpoints, switchToB };
+  return { waitForFault, afterRegionLoss, ledger, acked, offsets, sum };
 }

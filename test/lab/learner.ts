@@ -109,6 +109,27 @@ export class Learner {
     expect(out).toMatch(new RegExp(`Lab ${lab} is ready`));
   }
 
+  /**
+   * The unplanned runbook's offsets step: app-g reset on B, per partition of A.orders, to the latest
+   * checkpoints (one for each of the three partitions, waited for up to 30 s), with a dry run first.
+   */
+  async resetToCheckpoints(): Promise<void> {
+    let checkpoints = this.checkpoints("B", "app-g");
+    await waitFor(
+      () => (checkpoints = this.checkpoints("B", "app-g").filter((c) => c.topic === "A.orders")).length === 3,
+      30_000,
+      3000,
+    );
+    expect(checkpoints.map((c) => c.partition).sort()).toEqual([0, 1, 2]);
+    this.resetOffsets(
+      "B_BOOTSTRAP",
+      "app-g",
+      "A.orders",
+      new Map(checkpoints.map((c) => [c.partition, c.downstreamOffset])),
+      { dryRun: true },
+    );
+  }
+
   /** Points the DNS record at a region and starts both applications there. */
   switchTo(region: "A" | "B"): void {
     this.ok(["lab", "dns", "set", region]);

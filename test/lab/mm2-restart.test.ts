@@ -9,7 +9,7 @@ import { check, failedChecks, learnerForFile } from "./learner.js";
 import { gapSteps } from "./gap-steps.js";
 
 const learner = learnerForFile(30000);
-const { afterRegionLoss, ledger, acked, offsets, sum, applyCheckpoints, switchToB } = gapSteps(learner);
+const { afterRegionLoss, ledger, acked, offsets, sum } = gapSteps(learner);
 
 describe("mm2-restart", () => {
   const offsetsGate = "app-g resumed on A.orders at MirrorMaker 2's checkpoints";
@@ -17,7 +17,7 @@ describe("mm2-restart", () => {
   it("fails the loss gate when the loss is counted by records, then passes once it is counted by seq", async () => {
     learner.begin("mm2-restart");
     await afterRegionLoss();
-    await applyCheckpoints();
+    await learner.resetToCheckpoints();
     const onB = learner.seqsIn("B_BOOTSTRAP", "A.orders");
     const records = sum(await offsets("B_BOOTSTRAP", "A.orders", "latest"));
     const ackedSeqs = acked();
@@ -25,7 +25,7 @@ describe("mm2-restart", () => {
     expect(records).toBeGreaterThan(onB.size);
     const lost = [...ackedSeqs.keys()].filter((s) => !onB.has(s)).length;
     learner.ok(["lab", "declare", "lost", String(Math.max(0, ackedSeqs.size - records))]);
-    switchToB();
+    learner.switchTo("B");
     let report = await learner.gradeUntil((r) => check(r, "consumer-downtime").passed);
     expect(report.failedGates).toEqual(["lost records reported"]);
     expect(check(report, "rpo-declared").hint).toMatch(
@@ -52,7 +52,7 @@ describe("mm2-restart", () => {
     learner.resetOffsets("B_BOOTSTRAP", "app-g", "A.orders", lastCommits, { dryRun: true });
     const onB = learner.seqsIn("B_BOOTSTRAP", "A.orders");
     learner.ok(["lab", "declare", "lost", String([...acked().keys()].filter((s) => !onB.has(s)).length)]);
-    switchToB();
+    learner.switchTo("B");
     const report = await learner.gradeUntil((r) => check(r, "consumer-downtime").passed);
     expect(report.failedGates).toContain(offsetsGate);
     expect(check(report, "group-offsets-translated").hint).toMatch(

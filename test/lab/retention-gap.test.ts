@@ -9,7 +9,7 @@ import { check, failedChecks, learnerForFile } from "./learner.js";
 import { gapSteps } from "./gap-steps.js";
 
 const learner = learnerForFile(31000);
-const { waitForFault, afterRegionLoss, acked, offsets, sum, applyCheckpoints, switchToB } = gapSteps(learner);
+const { waitForFault, afterRegionLoss, acked, offsets, sum } = gapSteps(learner);
 
 describe("retention-gap", () => {
   it("fails the gap gate without a gap reported and with the log start offsets as the gap, then passes", async () => {
@@ -18,7 +18,7 @@ describe("retention-gap", () => {
     // While A is up: where each partition now begins, as a learner would look it up.
     const logStart = sum(await offsets("A_BOOTSTRAP", "orders", "earliest"));
     await afterRegionLoss();
-    await applyCheckpoints();
+    await learner.resetToCheckpoints();
     const onB = learner.seqsIn("B_BOOTSTRAP", "A.orders");
     const ackedSeqs = acked();
     const mirroredUpTo = new Map<number, number>();
@@ -32,7 +32,7 @@ describe("retention-gap", () => {
 
     // (1) Only what went with region A reported.
     learner.ok(["lab", "declare", "lost", String(missing.length - gap)]);
-    switchToB();
+    learner.switchTo("B");
     let report = await learner.gradeUntil((r) => check(r, "consumer-downtime").passed);
     expect(report.failedGates).toEqual(
       expect.arrayContaining(["the gap in the mirror reported", "lost records reported"]),

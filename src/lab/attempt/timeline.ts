@@ -100,11 +100,6 @@ export function appendTimeline(attemptDir: string, entry: NewEvent, now = new Da
   appendFileSync(attemptPaths(attemptDir).timeline, `${JSON.stringify(written)}\n`);
 }
 
-/**
- * Every event of the attempt, oldest first. A command is written when it ends but dated when it
- * started, so the events are put in time order. A line that is not an event (cut short by a crash)
- * is left out rather than failing the status or the grade.
- */
 /** The marker a tool wrapper leaves in the attempt's run folder while its command is being recorded. */
 export const PENDING_COMMAND = { prefix: "command-", suffix: ".pending" } as const;
 
@@ -127,6 +122,11 @@ function awaitRecordedCommands(attemptDir: string, timeoutMs = 3000): void {
   while (pending() && Date.now() < deadline) Atomics.wait(pause, 0, 0, 20);
 }
 
+/**
+ * Every event of the attempt, oldest first. A command is written when it ends but dated when it
+ * started, so the events are put in time order. A line that is not an event (cut short by a crash)
+ * is left out rather than failing the status or the grade.
+ */
 export function readTimeline(attemptDir: string): TimelineEvent[] {
   awaitRecordedCommands(attemptDir);
   const file = attemptPaths(attemptDir).timeline;
