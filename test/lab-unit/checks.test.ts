@@ -273,6 +273,24 @@ describe("duplicates are counted when certain, against what the translation allo
     expect(run(earlier)).toMatchObject({ passed: false, observed: expect.stringMatching(/1 extra/) });
   });
 
+  it("a repeat count is not given when the records or the group's offsets on the target were not read", () => {
+    const params = CHECKS["records-duplicated"].params.parse({ max: 0 });
+    const unread = (problem: string) =>
+      CHECKS["records-duplicated"].run(
+        input({ observed: { regions: { A: region(), B: region({ problems: [problem] }) } } }),
+        params,
+      );
+    expect(unread("records: timed out")).toMatchObject({
+      passed: false,
+      observed: "the records on region B could not be read (timed out)",
+    });
+    expect(unread("groups: coordinator not available")).toMatchObject({
+      passed: false,
+      observed: "the groups on region B could not be read (coordinator not available)",
+    });
+    expect(CHECKS["records-duplicated"].run(input(), params).passed).toBe(true);
+  });
+
   it("a partition without a checkpoint excuses everything processed there", () => {
     expect(drill([], { 0: 0 }, [], {})).toMatchObject({ duplicates: 3, unavoidableDuplicates: 3 });
   });

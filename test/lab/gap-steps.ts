@@ -11,7 +11,7 @@ import type { Learner } from "./learner.js";
 
 export function gapSteps(learner: Learner) {
   async function waitForFault(event: string, timeoutMs: number): Promise<void> {
-    const happened = await waitFor(() => learner.timeline().some((e) => e.event === event), timeoutMs, 2000);
+    const happened = await waitFor(() => learner.timeline().some((e) => e.event === event), timeoutMs, 1000);
     expect(happened, `${event} did not happen`).toBe(true);
   }
 

@@ -14,7 +14,8 @@ import { bundledTopology } from "../../src/lab/definition/bundled.js";
 import { allPorts, computeLayout } from "../../src/lab/layout.js";
 import { takenPorts } from "../../src/lab/runtime/ports.js";
 import { findMarkedProcesses } from "../../src/lab/runtime/processes.js";
-import type { TimelineEvent } from "../../src/lab/attempt/timeline.js";
+import { readTimeline, type TimelineEvent } from "../../src/lab/attempt/timeline.js";
+import { loadState } from "../../src/lab/attempt/state.js";
 import { waitFor } from "../../src/lab/wait.js";
 import { packageRoot } from "../../src/paths.js";
 
@@ -146,12 +147,15 @@ export class Learner {
     return JSON.parse(this.ok(["lab", "status", "--json"])) as LabStatus;
   }
 
+  /** The drill's timeline as the lab keeps it in $CCAAK_LAB_DIR: read without a command, to wait on cheaply. */
   timeline(): TimelineEvent[] {
-    return this.status().timeline;
+    return readTimeline(this.labDir());
   }
 
   labDir(): string {
-    return this.status().attemptDir;
+    const state = loadState(this.home);
+    if (!state) throw new Error(`no lab in ${this.home}`);
+    return state.attemptDir;
   }
 
   grade(): GradeReport {

@@ -5,23 +5,13 @@
  * mistake, with its hint.
  */
 import { describe, expect, it } from "vitest";
-import { waitFor } from "../../src/lab/wait.js";
+import { gapSteps } from "./gap-steps.js";
 import { check, failedChecks, learnerForFile } from "./learner.js";
 
 const learner = learnerForFile(21000);
+const { afterRegionLoss } = gapSteps(learner);
 
 describe("unplanned-failover", () => {
-  async function afterRegionLoss(): Promise<void> {
-    const died = await waitFor(
-      () => learner.timeline().some((e) => e.event === "fault:kill-region"),
-      90_000,
-      2000,
-    );
-    expect(died, "region A was not killed by the lab's fault timer").toBe(true);
-    learner.ok(["lab", "app", "stop", "producer"]);
-    learner.ok(["lab", "app", "stop", "consumer"]);
-  }
-
   it("passes the correct runbook: last checkpoints, bounded duplicates, loss reported", async () => {
     learner.begin("unplanned-failover");
     await afterRegionLoss();

@@ -12,6 +12,15 @@ function recordsUnreadable(input: GradeInput): string | null {
   return problem ? `the records on region ${input.to} could not be read (${problem.slice(9)})` : null;
 }
 
+/** Repeats are counted from the records and from the group's position: both must have been read. */
+function repeatsUnknown(input: GradeInput): string | null {
+  const problem = input.observed.regions[input.to].problems.find((p) => p.startsWith("groups:"));
+  return (
+    recordsUnreadable(input) ??
+    (problem ? `the groups on region ${input.to} could not be read (${problem.slice(8)})` : null)
+  );
+}
+
 /** Target partitions where the consumer started below MirrorMaker 2's translated offset. */
 function resumedEarly(input: GradeInput): { partition: string; at: number; translated: number }[] {
   const group = input.workload?.group;
@@ -69,6 +78,8 @@ export const recordChecks = {
         : `at most ${p.max} records processed twice beyond the translation's own`,
     hint: "Records were processed again beyond what the translated offsets allow: the group resumed before them.",
     run(input, p) {
+      const unknown = repeatsUnknown(input);
+      if (unknown) return fail(unknown);
       const d = input.drill;
       const extra = Math.max(0, d.duplicates - d.unavoidableDuplicates);
       const observed = `${d.duplicates} processed twice (${d.duplicatesAhead} of them still ahead of the consumer), ${d.unavoidableDuplicates} unavoidable from the checkpoints: ${extra} extra`;

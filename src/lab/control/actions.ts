@@ -1,4 +1,5 @@
 /** The learner's actions on a running lab: their own MirrorMaker 2, the applications, the DNS switch, a declared figure. */
+import { LabUserError } from "../errors.js";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { saveState, type LabState } from "../attempt/state.js";
@@ -15,7 +16,7 @@ import { labApps, readDns, type AppName } from "../workload/files.js";
 import { appRunning, startAppProcess, stopAppProcess, writeDns } from "../workload/launch.js";
 import { requireRunningLab } from "./running.js";
 
-export class Mm2FileError extends Error {}
+export class Mm2FileError extends LabUserError {}
 
 /**
  * `lab mm2 start FILE`: MirrorMaker 2 in dedicated mode with the learner's properties, for the clusters

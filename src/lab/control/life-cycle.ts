@@ -2,6 +2,7 @@
  * Lab life cycle over a runtime: start (cleaning stale state first, undoing a half-done start), reset
  * (the next drill on the running clusters), stop. Every change is a timeline event.
  */
+import { LabUserError } from "../errors.js";
 import { rmSync, writeFileSync } from "node:fs";
 import { attemptPaths } from "../attempt/paths.js";
 import { loadState, saveState, type LabState, type RuntimeKind } from "../attempt/state.js";
@@ -44,7 +45,7 @@ export interface StartResult {
   cleanedStale: number;
 }
 
-export class LabRunningError extends Error {}
+export class LabRunningError extends LabUserError {}
 
 export async function startLab(spec: LabTopology, options: StartLabOptions): Promise<StartResult> {
   const started = Date.now();
@@ -108,7 +109,7 @@ async function launchDrill(state: LabState, options: StartLabOptions, started: n
   return secondsToReady;
 }
 
-export class LabIncompatibleError extends Error {}
+export class LabIncompatibleError extends LabUserError {}
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 

@@ -2,6 +2,7 @@
  * What `lab report` documents: the running drill graded now (and stored, as `lab grade` does), or a
  * stored grade, with the chart's numbers counted from the applications' ledgers as they are read.
  */
+import { LabUserError } from "../errors.js";
 import path from "node:path";
 import { openStore, progressDbPath } from "../../store/index.js";
 import { readJson } from "../attempt/json-file.js";
@@ -18,7 +19,7 @@ import { APPS, appFiles } from "../workload/files.js";
 import { ledgerEntries } from "../workload/ledger.js";
 import { gradeAndRecord } from "./grading.js";
 
-export class UnknownAttemptError extends Error {}
+export class UnknownAttemptError extends LabUserError {}
 
 function tallyLedgers(attemptDir: string, untilMs?: number): LedgerTally {
   const tally = new LedgerTally(untilMs);

@@ -1,4 +1,5 @@
 /** The bundled labs (`labs/<id>/lab.md`) and the topology each one runs. */
+import { LabUserError } from "../errors.js";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { isSafeId } from "../../ids.js";
@@ -9,7 +10,7 @@ import { loadLabs, parseLabFile } from "./parse.js";
 import type { LabDefinition } from "./schema.js";
 import { toTopology } from "./topology.js";
 
-export class LabDefinitionError extends Error {}
+export class LabDefinitionError extends LabUserError {}
 
 export function listLabDefinitions(dir = labsDir): LabDefinition[] {
   return loadLabs(dir).labs;

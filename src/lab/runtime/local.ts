@@ -1,4 +1,5 @@
 /** The local runtime: Kafka nodes and MirrorMaker 2 as JVM processes on this machine. */
+import { LabUserError } from "../errors.js";
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -40,7 +41,7 @@ export function newClusterId(): string {
   }
 }
 
-export class PortsTakenError extends Error {}
+export class PortsTakenError extends LabUserError {}
 
 function logTail(file: string, lines = 20): string {
   if (!existsSync(file)) return "(no log)";

@@ -1,4 +1,5 @@
 /** Finding Java, Maven and the Kafka jars the lab runs from. */
+import { LabUserError } from "../errors.js";
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from "node:fs";
@@ -10,7 +11,7 @@ export const INSTALL_JAVA =
 export const INSTALL_MAVEN =
   "Install Maven (for example `apt-get install maven`, `brew install maven`) so the lab can fetch Kafka, or set KAFKA_HOME to an extracted Apache Kafka 4.1 distribution.";
 
-export class ToolchainError extends Error {}
+export class ToolchainError extends LabUserError {}
 
 export interface JavaInfo {
   bin: string;

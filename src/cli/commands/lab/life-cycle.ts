@@ -1,12 +1,9 @@
-/** `lab list`, `start`, `reset`, `stop`, `env` and `shell`: which labs there are, and a lab's life. */
-import { spawnSync } from "node:child_process";
+/** `lab list`, `start`, `reset` and `stop`: which labs there are, and a lab's life. */
 import { parseArgs } from "node:util";
-import { attemptPaths } from "../../../lab/attempt/paths.js";
 import { listLabDefinitions } from "../../../lab/definition/bundled.js";
 import { toTopology } from "../../../lab/definition/topology.js";
 import { resetLab, startLab, stopLab } from "../../../lab/control/life-cycle.js";
 import { requireRunningLab } from "../../../lab/control/running.js";
-import { shellQuote } from "../../../lab/runtime/render.js";
 import { EXIT, UsageError, type CommandContext } from "../../command.js";
 import { toJson } from "./format.js";
 import { findLab, labEnv, portBase } from "./shared.js";
@@ -102,27 +99,6 @@ export async function start(ctx: CommandContext, args: string[], reset = false):
     ].join("\n"),
   );
   return EXIT.ok;
-}
-
-export function env(ctx: CommandContext, args: string[]): number {
-  if (args.length > 0) throw new UsageError("lab env takes no arguments");
-  const state = requireRunningLab(ctx.home);
-  for (const [name, value] of Object.entries(labEnv(state))) ctx.out(`export ${name}=${shellQuote(value)}`);
-  ctx.out(`export PATH=${shellQuote(attemptPaths(state.attemptDir).bin)}:"$PATH"`);
-  return EXIT.ok;
-}
-
-export function shell(ctx: CommandContext, args: string[]): number {
-  if (args.length > 0) throw new UsageError("lab shell takes no arguments");
-  const state = requireRunningLab(ctx.home);
-  const bin = attemptPaths(state.attemptDir).bin;
-  const shellPath = ctx.env.SHELL || "/bin/sh";
-  ctx.out(`Lab shell: A_BOOTSTRAP, B_BOOTSTRAP and kafka-* tools are set. Type exit to leave.`);
-  const result = spawnSync(shellPath, [], {
-    stdio: "inherit",
-    env: { ...ctx.env, ...labEnv(state), PATH: `${bin}:${ctx.env.PATH ?? ""}` },
-  });
-  return result.status ?? EXIT.ok;
 }
 
 export async function stop(ctx: CommandContext, args: string[]): Promise<number> {
