@@ -5,7 +5,7 @@
 // Every figure is the median of BENCH_LAB_RUNS (default 3): lab start to the first record on B (the
 // planned-failover lab), one `kafka-consumer-groups --describe` through the lab's wrapper and the same
 // call with default flags, `lab reset`, `lab grade`, and the RSS of all lab processes (with the
-// largest process of each role). CCAAK_KAFKA_CACHE shares the Kafka jars and class-data archives.
+// largest process of each role), and `lab start alerting` to ready (metrics agents and Prometheus). CCAAK_KAFKA_CACHE shares the Kafka jars and class-data archives.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -99,7 +99,15 @@ async function bareNodeStart(libsDir, base) {
 }
 
 const figures = {};
-const samples = { start: [], describe: [], describeDefault: [], reset: [], grade: [], rss: [] };
+const samples = {
+  start: [],
+  describe: [],
+  describeDefault: [],
+  reset: [],
+  grade: [],
+  rss: [],
+  alertingStart: [],
+};
 let rssByRole = {};
 try {
   const libs = resolveKafkaLibs(env, home, log);
@@ -155,6 +163,22 @@ try {
       samples.reset.push(timed(process.execPath, [cli, "lab", "reset", "planned-failover"]));
     }
   }
+  await stopLab(home);
+
+  // The alerting lab: the same clusters with every JVM's metrics agent, and a Prometheus server.
+  const alerting = toTopology(loadLabDefinition("alerting"));
+  for (let i = 0; i < runs; i++) {
+    const { secondsToReady } = await startLab(alerting, {
+      home,
+      env,
+      basePort: base,
+      runtime: "local",
+      log: () => {},
+    });
+    samples.alertingStart.push(secondsToReady * 1000);
+    log(`lab start alerting ${i + 1}/${runs}: ready after ${secondsToReady.toFixed(1)} s`);
+    if (i < runs - 1) await stopLab(home);
+  }
   const stop = await stopLab(home);
   figures.leftoverProcesses = stop.leftoverPids.length + findMarkedProcesses(home).length;
   figures.leftoverPorts = stop.leftoverPorts.length;
@@ -172,6 +196,8 @@ if (samples.start.length > 0) {
     (median(samples.start) / (figures.baselineNodeStartSeconds * 1000)).toFixed(2),
   );
 }
+if (samples.alertingStart.length > 0)
+  figures.alertingLabStartSeconds = seconds(median(samples.alertingStart));
 if (samples.describe.length > 0) {
   figures.toolCallSeconds = seconds(median(samples.describe));
   figures.toolCallDefaultFlagsSeconds = seconds(median(samples.describeDefault));

@@ -92,7 +92,7 @@ export const commands: CommandEntry[] = [
   {
     name: "lab",
     usage:
-      "lab list|start LAB|reset [LAB]|status|env|shell|app|dns|checkpoints|mm2|fault|proceed|declare|hint|grade|report|history|stop (lab report [--format md|html] [--out FILE] [--attempt ID])",
+      "lab list|start LAB|reset [LAB]|status|env|shell|app|dns|checkpoints|metrics [QUERY]|rules load FILE|mm2|fault|proceed|declare|hint|grade|report|history|stop (lab report [--format md|html] [--out FILE] [--attempt ID])",
     summary: "DR drills on real Kafka clusters",
     load: () => import("./commands/lab/index.js"),
   },

@@ -11,7 +11,9 @@ import { isEvent, readTimeline, type TimelineEvent } from "./attempt/timeline.js
 import type { LabDefinition } from "./definition/schema.js";
 import { analyseDrill, type DrillFacts, type PresentRecord } from "./checks/drill.js";
 import { findCheck } from "./checks/registry.js";
-import type { CheckpointState, CheckResult, GradeInput, ObservedState, RecordTally } from "./checks/types.js";
+import type { AlertHistory, CheckpointState, CheckResult, GradeInput, RecordTally } from "./checks/types.js";
+import { readAlertHistory } from "./metrics/alerts.js";
+import { prometheusUrl } from "./metrics/prometheus.js";
 import { observeLab, presentRecords } from "./inspect/state.js";
 import type { Region } from "./spec.js";
 import { appFiles, type AppName } from "./workload/files.js";
@@ -129,6 +131,7 @@ export async function gatherGradeInput(
   state: LabState,
   lab: LabDefinition,
   liveness: Liveness,
+  options: GradeOptions = {},
 ): Promise<GradeInput> {
   const from = lab.topology.dns;
   const to = targetRegion(lab);
@@ -141,7 +144,10 @@ export async function gatherGradeInput(
     consumers: [ledger("consumer"), ledger("consumer-b")],
   };
   const timeline = readTimeline(state.attemptDir);
-  const observed: ObservedState = await observeLab(state, liveness);
+  const [observed, alerts] = await Promise.all([
+    observeLab(state, liveness),
+    state.spec.prometheus ? alertHistory(state, timeline, options.ruleset) : undefined,
+  ]);
   const workload = state.spec.workload;
   const siteB = workload?.siteB === true;
   const target = observed.regions[to];
@@ -198,7 +204,20 @@ export async function gatherGradeInput(
     to,
     workload: workload ? { topic: workload.topic, group: workload.group, ...(siteB ? { siteB } : {}) } : null,
     tally: { topics, repeated: recordsRead ? repeatedSeqs(copies) : null, processed },
+    ...(alerts ? { alerts } : {}),
   };
+}
+
+export interface GradeOptions {
+  /** The rule set to judge the alert checks on (a lab with Prometheus); default: the last one loaded. */
+  ruleset?: string;
+}
+
+function alertHistory(state: LabState, timeline: TimelineEvent[], ruleset?: string): Promise<AlertHistory> {
+  const loads = timeline.filter(isEvent("rules-load"));
+  const chosen = ruleset ?? loads.at(-1)?.detail.ruleset ?? null;
+  const from = timeline.length ? Date.parse(timeline[0]!.at) : Date.now();
+  return readAlertHistory(prometheusUrl(state.layout), state.attemptDir, chosen, from);
 }
 
 /** Per topic: the sequence numbers found more than once, the most copies of one, a few examples. */
@@ -241,8 +260,9 @@ export async function gradeLab(
   state: LabState,
   lab: LabDefinition,
   liveness: Liveness,
+  options: GradeOptions = {},
 ): Promise<{ report: GradeReport; timeline: TimelineEvent[] }> {
-  const input = await gatherGradeInput(state, lab, liveness);
+  const input = await gatherGradeInput(state, lab, liveness, options);
   const report = scoreDrill(lab, input, {
     attempt: attemptId(state),
     startedAt: state.startedAt,

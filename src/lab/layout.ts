@@ -11,6 +11,8 @@ export interface NodeLayout {
   host: string;
   clientPort: number;
   controllerPort: number;
+  /** The JMX exporter agent's /metrics, on loopback. */
+  metricsPort: number;
   rack: string | null;
 }
 
@@ -23,14 +25,21 @@ export interface RegionLayout {
 export interface LabLayout {
   basePort: number;
   regions: Record<Region, RegionLayout>;
+  /** MirrorMaker 2's JMX exporter agent. */
+  mm2MetricsPort: number;
+  /** The Prometheus server of a lab that runs one. */
+  prometheusPort: number;
 }
 
 /**
  * Every port comes from one base: region A's client ports at base+0..2 and its controller ports at
- * base+10..12, region B's at base+20..22 and base+30..32. Node ids are 1..n in each region.
+ * base+10..12, region B's at base+20..22 and base+30..32; the nodes' metrics at base+40..42 (A) and
+ * base+50..52 (B), MirrorMaker 2's at base+60, Prometheus at base+70. Node ids are 1..n in each region.
  */
-export function portOffsets(region: Region): { client: number; controller: number } {
-  return region === "A" ? { client: 0, controller: 10 } : { client: 20, controller: 30 };
+export function portOffsets(region: Region): { client: number; controller: number; metrics: number } {
+  return region === "A"
+    ? { client: 0, controller: 10, metrics: 40 }
+    : { client: 20, controller: 30, metrics: 50 };
 }
 
 export function computeLayout(spec: LabTopology, basePort: number, host = "127.0.0.1"): LabLayout {
@@ -53,12 +62,13 @@ export function computeLayout(spec: LabTopology, basePort: number, host = "127.0
         host,
         clientPort: basePort + offsets.client + i,
         controllerPort: basePort + offsets.controller + i,
+        metricsPort: basePort + offsets.metrics + i,
         rack: racks?.[i] ?? null,
       });
     }
     regions[region] = { region, nodes, bootstrap: nodes.map((n) => `${host}:${n.clientPort}`).join(",") };
   }
-  return { basePort, regions };
+  return { basePort, regions, mm2MetricsPort: basePort + 60, prometheusPort: basePort + 70 };
 }
 
 export function allNodes(layout: LabLayout): NodeLayout[] {
@@ -66,7 +76,11 @@ export function allNodes(layout: LabLayout): NodeLayout[] {
 }
 
 export function allPorts(layout: LabLayout): number[] {
-  return allNodes(layout).flatMap((n) => [n.clientPort, n.controllerPort]);
+  return [
+    ...allNodes(layout).flatMap((n) => [n.clientPort, n.controllerPort, n.metricsPort]),
+    layout.mm2MetricsPort,
+    layout.prometheusPort,
+  ];
 }
 
 export function findNode(layout: LabLayout, name: string): NodeLayout | undefined {

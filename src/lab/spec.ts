@@ -41,6 +41,7 @@ export interface Mm2Spec {
   offsetLagMax: number;
   /** The Connect worker's offset flush, which also paces the offset syncs that checkpoints rely on. */
   offsetFlushIntervalMs: number;
+  offsetSyncsTopicLocation: "source" | "target";
 }
 
 export interface WorkloadSpec {
@@ -83,4 +84,6 @@ export interface LabTopology {
   /** The region the applications' DNS record points at when the lab starts. */
   dns: Region;
   faults?: FaultPlan;
+  /** A Prometheus server scrapes the lab (see `runtime/prometheus.ts`). */
+  prometheus: boolean;
 }

@@ -171,8 +171,8 @@ describe("ccaak-train validate", () => {
   it("checks labs: the bundled ones clean, a broken one with file:line:field diagnostics", () => {
     const clean = runCli(["validate", "labs"]);
     expect(clean.status).toBe(0);
-    expect(clean.stdout.trim()).toBe("11 valid labs: 0 errors, 0 warnings");
-    expect(runCli(["validate"]).stdout).toMatch(/, 11 valid labs: 0 errors/);
+    expect(clean.stdout.trim()).toBe("12 valid labs: 0 errors, 0 warnings");
+    expect(runCli(["validate"]).stdout).toMatch(/, 12 valid labs: 0 errors/);
 
     const dir = mkdtempSync(path.join(os.tmpdir(), "ccaak-lab-"));
     mkdirSync(path.join(dir, "broken"));

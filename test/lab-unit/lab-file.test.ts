@@ -28,6 +28,7 @@ const sandbox: LabTopology = {
     emitHeartbeatsIntervalSeconds: 1,
     offsetLagMax: 10,
     offsetFlushIntervalMs: 5000,
+    offsetSyncsTopicLocation: "source",
   },
   workload: {
     topic: "orders",
@@ -37,6 +38,7 @@ const sandbox: LabTopology = {
     consumerTopics: { A: ["orders"], B: ["A.orders"] },
   },
   dns: "A",
+  prometheus: false,
 };
 
 const planned = readFileSync(path.join(labsDir, "planned-failover", "lab.md"), "utf8");
@@ -49,6 +51,7 @@ describe("lab files", () => {
     expect(diagnostics).toEqual([]);
     expect(labs.map((l) => l.id)).toEqual([
       "active-active",
+      "alerting",
       "auto-offset-sync",
       "durability",
       "failback",

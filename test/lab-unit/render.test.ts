@@ -28,7 +28,11 @@ describe("layout", () => {
       ["B-1", 19110, 19120, null],
     ]);
     expect(layout.regions.A.bootstrap).toBe("127.0.0.1:19090,127.0.0.1:19091,127.0.0.1:19092");
-    expect(new Set(allPorts(layout)).size).toBe(8);
+    expect(layout.regions.A.nodes.map((n) => n.metricsPort)).toEqual([19130, 19131, 19132]);
+    expect(layout.regions.B.nodes.map((n) => n.metricsPort)).toEqual([19140]);
+    expect([layout.mm2MetricsPort, layout.prometheusPort]).toEqual([19150, 19160]);
+    // Client, controller and metrics port per node, MirrorMaker 2's metrics, Prometheus: all distinct.
+    expect(new Set(allPorts(layout)).size).toBe(14);
   });
 
   it("rejects region sizes outside 1..3 and port bases outside the usable range", () => {

@@ -186,6 +186,19 @@ describe("escaping", () => {
 describe("report documents", () => {
   const doc = reportDocument({ report: REPORT, timeline: TIMELINE, startMs: chart.startMs });
 
+  it("shows MirrorMaker 2's latency at the switch when the lab's Prometheus measured it, and only then", () => {
+    const latency = "MirrorMaker 2 replication latency at the switch (Prometheus)";
+    const withLatency = (ms: number | null) =>
+      TIMELINE.map((e) => (e.event === "dns-set" ? { ...e, detail: { ...e.detail, mm2LatencyMs: ms } } : e));
+    const row = (timeline: TimelineEvent[]) =>
+      reportDocument({ report: REPORT, timeline, startMs: chart.startMs }).measures.find(
+        (m) => m.name === latency,
+      );
+    expect(row(TIMELINE)).toBeUndefined();
+    expect(row(withLatency(843.6))?.measured).toBe("844 ms");
+    expect(row(withLatency(null))?.measured).toBe("none reported (MirrorMaker 2 not copying)");
+  });
+
   it("holds the verdict, the failed gate, every check and every event", () => {
     expect(doc.verdict).toMatch(/^not passed: 1 required check failed: 20\/35 \(57.1%\), pass at 80%/);
     expect(doc.gates).toEqual([

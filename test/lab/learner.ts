@@ -68,17 +68,17 @@ export class Learner {
   /** The port base of this learner's topology (see `learnerForFile`). */
   base = 0;
 
-  cli(args: string[]): Run {
+  cli(args: string[], timeoutMs = 300_000): Run {
     const r = spawnSync(process.execPath, [cliPath, ...args], {
       env: this.env,
       encoding: "utf8",
-      timeout: 300_000,
+      timeout: timeoutMs,
     });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
   }
 
-  ok(args: string[]): string {
-    const r = this.cli(args);
+  ok(args: string[], timeoutMs?: number): string {
+    const r = this.cli(args, timeoutMs);
     expect(r.status, `${args.join(" ")}\n${r.stdout}\n${r.stderr}`).toBe(0);
     return r.stdout;
   }

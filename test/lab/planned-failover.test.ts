@@ -90,7 +90,10 @@ describe("planned-failover", () => {
       expect(r.passed).toBe(false);
       expect(r.failedGates).toContain(gate);
       const offsets = check(r, "group-offsets-translated");
-      expect(offsets.hint).toMatch(/p1\b[^;]*p2\b/);
+      // Both untranslated partitions are named: first as having no offsets, and once the consumer has
+      // read one of them from the beginning, that one as started from the beginning.
+      expect(offsets.hint).toMatch(/\bp1\b/);
+      expect(offsets.hint).toMatch(/\bp2\b/);
       expect(offsets.hint).not.toMatch(/\bp0\b/);
     });
     expect(check(report, "records-duplicated").passed).toBe(false);

@@ -62,6 +62,8 @@ describe("lab report", () => {
     const md = learner.ok(["lab", "report", "--attempt", stored!.uid]);
     expect(md).toMatch(/^# Drill report: Planned failover to region B$/m);
     expect(md).toMatch(/^\*\*Verdict: not passed/m);
+    // The lab's Prometheus saw MirrorMaker 2 copying at the switch.
+    expect(md).toMatch(/\| MirrorMaker 2 replication latency at the switch \(Prometheus\) \| \d+ ms \|/);
     const svg = Buffer.from(
       /data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)/.exec(md)![1]!,
       "base64",

@@ -5,6 +5,7 @@ import { bundledTopology } from "../../lab/definition/bundled.js";
 import { dockerEngineReachable } from "../../lab/runtime/docker.js";
 import { allPorts, computeLayout, DEFAULT_BASE_PORT } from "../../lab/layout.js";
 import { takenPorts } from "../../lab/runtime/ports.js";
+import { findPrometheus } from "../../lab/metrics/prometheus.js";
 import { loadState } from "../../lab/attempt/state.js";
 import {
   cdsCheck,
@@ -56,6 +57,21 @@ async function portsCheck(env: NodeJS.ProcessEnv, home: string): Promise<Check> 
   };
 }
 
+/** Prometheus and promtool, which the labs that grade alerts run; the metrics exporter comes with the jars. */
+function prometheusCheck(env: NodeJS.ProcessEnv): Check {
+  const found = findPrometheus(env);
+  if (!found)
+    return {
+      name: "prometheus",
+      status: "warn",
+      detail:
+        "not found (only the alerting lab needs it): apt-get install prometheus, or set PROMETHEUS_HOME to a folder with prometheus and promtool",
+    };
+  const version = spawnSync(found.prometheus, ["--version"], { encoding: "utf8", env });
+  const line = `${version.stdout ?? ""}${version.stderr ?? ""}`.split("\n")[0]?.trim() ?? "";
+  return { name: "prometheus", status: "ok", detail: `${line || found.prometheus} (${found.prometheus})` };
+}
+
 function dataDirCheck(home: string): Check {
   try {
     if (!existsSync(home)) mkdirSync(home, { recursive: true });
@@ -77,6 +93,7 @@ export async function runChecks(env: NodeJS.ProcessEnv, home: string): Promise<C
     kafkaSourceCheck(env, home),
     kafkaCacheCheck(env, home),
     cdsCheck(env, home),
+    prometheusCheck(env),
     dockerCheck(env),
     await portsCheck(env, home),
     dataDirCheck(home),

@@ -8,7 +8,7 @@ import { attemptPaths, pointerFile } from "./paths.js";
 
 export type RuntimeKind = "local" | "docker";
 
-export type ProcessKind = "node" | "mm2" | "app";
+export type ProcessKind = "node" | "mm2" | "app" | "prometheus";
 
 export interface ProcessRecord {
   name: string;

@@ -46,6 +46,13 @@ export const timelineEventSchema = z.discriminatedUnion("event", [
   event("app-stop", { app, pid: z.number().nullable() }),
   event("mm2-start", { file: z.string(), clusters: z.array(z.string()) }),
   bare("mm2-stop"),
+  /** A rule set the learner loaded into the lab's Prometheus (`lab rules load`), with its alerts' names. */
+  event("rules-load", {
+    file: z.string(),
+    ruleset: z.string(),
+    alerts: z.array(z.string()),
+    replaced: z.array(z.string()),
+  }),
   /** The DNS switch, with what it found: the replication lag into the new region and the apps' state. */
   event("dns-set", {
     name: z.string(),
@@ -68,6 +75,11 @@ export const timelineEventSchema = z.discriminatedUnion("event", [
         }),
       )
       .optional(),
+    /**
+     * MirrorMaker 2's replication latency at the switch as the lab's Prometheus saw it (the slowest
+     * partition's `replication-latency-ms-max`); null when MirrorMaker 2 reported none. Labs with Prometheus.
+     */
+    mm2LatencyMs: z.number().nullable().optional(),
     /** The workload group's committed offsets on the new region at the switch: topic -> partition -> offset. */
     groupOffsets: z.record(z.string(), z.record(z.string(), z.number())).optional(),
   }),

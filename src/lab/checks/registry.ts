@@ -4,6 +4,7 @@
  * function of what was observed; `hint` is what the learner reads when it fails. The checks live by
  * family in the files beside this one.
  */
+import { alertChecks } from "./alerts.js";
 import { commandChecks } from "./commands.js";
 import type { CheckDefinition } from "./define.js";
 import { durabilityChecks } from "./durability.js";
@@ -27,6 +28,7 @@ export const CHECKS = {
   ...siteChecks,
   ...gapChecks,
   ...syncChecks,
+  ...alertChecks,
 } satisfies Record<string, CheckDefinition>;
 
 export type CheckName = keyof typeof CHECKS;

@@ -88,6 +88,8 @@ export interface GradeInput {
   to: Region;
   workload: { topic: string; group: string; siteB?: boolean } | null;
   tally?: RecordTally;
+  /** Labs that run Prometheus: the graded rule set's alerts over the drill. */
+  alerts?: AlertHistory;
 }
 
 export interface CheckOutcome {
@@ -108,4 +110,25 @@ export interface CheckResult {
   maxPoints: number;
   observed: string;
   hint: string | null;
+}
+
+/** What the lab's Prometheus recorded of one rule set's alerts (labs that run Prometheus). */
+export interface AlertHistory {
+  /** The rule set graded: `lab grade --rules NAME`, else the last one loaded; null: none loaded. */
+  ruleset: string | null;
+  rules: {
+    name: string;
+    query: string;
+    forSeconds: number;
+    labels: Record<string, string>;
+    annotations: Record<string, string>;
+    health: string;
+    lastError: string | null;
+  }[];
+  /** Per alert name, the spans (ms) it was firing; `to` is null while it still fires. */
+  firing: Record<string, { from: number; to: number | null }[]>;
+  /** Prometheus's evaluation interval (ms): a span's edges are known to within it. */
+  stepMs: number;
+  readAt: number;
+  problem: string | null;
 }

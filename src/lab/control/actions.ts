@@ -14,6 +14,7 @@ import { runtimeFor } from "../runtime/runtimes.js";
 import { REGIONS, type Region } from "../spec.js";
 import { labApps, readDns, type AppName } from "../workload/files.js";
 import { appRunning, startAppProcess, stopAppProcess, writeDns } from "../workload/launch.js";
+import { instantQuery, prometheusUrl } from "../metrics/prometheus.js";
 import { requireRunningLab } from "./running.js";
 
 export class Mm2FileError extends LabUserError {}
@@ -104,6 +105,17 @@ async function switchMirror(state: LabState, to: Region) {
   };
 }
 
+/** The replication latency Prometheus holds at the switch, in labs that run it. */
+async function switchLatency(state: LabState): Promise<{ mm2LatencyMs?: number | null }> {
+  if (!state.spec.prometheus || !state.processes.prometheus) return {};
+  const samples = await instantQuery(
+    prometheusUrl(state.layout),
+    "max(kafka_connect_mirror_mirrorsourceconnector_replication_latency_ms_max)",
+  ).catch(() => []);
+  const value = samples[0]?.value;
+  return { mm2LatencyMs: value === undefined || Number.isNaN(value) ? null : value };
+}
+
 /**
  * Points the DNS record at a region. The timeline keeps what the switch found: the replication lag
  * into the new region, whether the applications were still running, MirrorMaker 2's properties, the
@@ -114,7 +126,9 @@ export async function setDns(home: string, region: Region): Promise<LabState> {
   const before = readDns(state.attemptDir)?.region ?? null;
   const switching = before !== null && before !== region;
   const lag = switching ? await switchLag(state, before, region) : null;
-  const mirror = switching ? await switchMirror(state, region) : {};
+  const [mirror, latency] = switching
+    ? await Promise.all([switchMirror(state, region), switchLatency(state)])
+    : [{}, {}];
   const record = writeDns(state, region);
   appendTimeline(state.attemptDir, {
     event: "dns-set",
@@ -127,6 +141,7 @@ export async function setDns(home: string, region: Region): Promise<LabState> {
       producerRunning: state.spec.workload ? appRunning(state, "producer") : false,
       consumerRunning: state.spec.workload ? appRunning(state, "consumer") : false,
       ...mirror,
+      ...latency,
     },
   });
   return state;

@@ -3,7 +3,7 @@ import { openStore, progressDbPath } from "../../store/index.js";
 import type { LabState } from "../attempt/state.js";
 import { appendTimeline, readTimeline } from "../attempt/timeline.js";
 import type { LabDefinition } from "../definition/schema.js";
-import { gradeLab, hintsUsed, type GradeReport } from "../grade.js";
+import { gradeLab, hintsUsed, type GradeOptions, type GradeReport } from "../grade.js";
 import { runtimeFor } from "../runtime/runtimes.js";
 
 /**
@@ -14,8 +14,11 @@ export async function gradeAndRecord(
   home: string,
   state: LabState,
   lab: LabDefinition,
+  options: GradeOptions = {},
 ): Promise<GradeReport> {
-  const { report, timeline } = await gradeLab(state, lab, runtimeFor(state.runtime));
+  const { report, timeline } = await gradeLab(state, lab, runtimeFor(state.runtime), options);
+  // A rule set other than the learner's latest is a comparison, not the drill's grade: not kept.
+  if (options.ruleset) return report;
   const store = openStore(progressDbPath(home));
   try {
     store.saveLabAttempt({

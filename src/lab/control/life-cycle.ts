@@ -178,7 +178,10 @@ export async function resetLab(spec: LabTopology, options: StartLabOptions): Pro
     event: "lab-starting",
     detail: { lab: spec.id, reset: true, drill: state.drill },
   });
-  await Promise.all(REGIONS.map((r) => createTopics(state.layout.regions[r].bootstrap, spec.topics[r])));
+  await Promise.all([
+    ...REGIONS.map((r) => createTopics(state.layout.regions[r].bootstrap, spec.topics[r])),
+    runtime.restartPrometheus(state),
+  ]);
   if (spec.mm2) {
     runtime.configureMm2(state);
     await runtime.startMm2(state);

@@ -47,6 +47,8 @@ const mm2Schema = z.strictObject({
   heartbeatsIntervalSeconds: seconds.default(1),
   offsetLagMax: z.int().min(0).default(10),
   offsetFlushIntervalMs: z.int().min(100).default(5000),
+  /** Where MirrorMaker 2 keeps its offset syncs: on the source (A, the default) or on the target. */
+  offsetSyncsTopicLocation: z.enum(["source", "target"]).default("source"),
 });
 
 const workloadSchema = z.strictObject({
@@ -111,6 +113,8 @@ export const labSchema = z.strictObject({
     }),
   workload: workloadSchema.nullable().default(null),
   faults: faultsSchema.optional(),
+  /** A Prometheus server scraping the lab's metrics (every lab JVM exports them); its alerts can be graded. */
+  prometheus: z.boolean().default(false),
   targets: z
     .strictObject({ rpoRecords: z.int().min(0), rpoSeconds: z.number().min(0), rtoSeconds: seconds })
     .optional(),

@@ -21,6 +21,7 @@ function mm2Topology(mm: NonNullable<LabDefinition["mirrormaker"]>): Mm2Spec {
     emitHeartbeatsIntervalSeconds: mm.heartbeatsIntervalSeconds,
     offsetLagMax: mm.offsetLagMax,
     offsetFlushIntervalMs: mm.offsetFlushIntervalMs,
+    offsetSyncsTopicLocation: mm.offsetSyncsTopicLocation,
   };
 }
 
@@ -61,6 +62,7 @@ export function toTopology(lab: LabDefinition): LabTopology {
     mm2: lab.mirrormaker ? mm2Topology(lab.mirrormaker) : null,
     workload: lab.workload ? workloadTopology(lab.workload) : null,
     dns,
+    prometheus: lab.prometheus,
     ...(lab.faults
       ? { faults: { trigger: lab.faults.trigger, steps: lab.faults.steps.map(faultStep) } }
       : {}),

@@ -4,7 +4,7 @@
  * timeline. Events are shown generically by type and detail, so a kind of event added later appears
  * without a change here. Pure: plain text in, rows out; the renderers escape.
  */
-import type { TimelineEvent } from "../attempt/timeline.js";
+import { isEvent, type TimelineEvent } from "../attempt/timeline.js";
 import type { GradeReport } from "../grade.js";
 
 export interface ReportInput {
@@ -107,6 +107,7 @@ export function reportDocument({ report: r, timeline, startMs }: ReportInput): R
       },
       { name: "RTO writes", measured: secs(m.writeRtoSeconds), target: t ? `${t.rtoSeconds} s` : "" },
       { name: "RTO processing", measured: secs(m.consumerRtoSeconds), target: t ? `${t.rtoSeconds} s` : "" },
+      ...switchLatency(timeline),
       { name: "processed twice", measured: String(m.duplicates), target: "" },
       { name: "skipped", measured: String(m.skipped), target: "" },
       { name: "still to process", measured: String(m.pending), target: "" },
@@ -138,4 +139,22 @@ export function reportDocument({ report: r, timeline, startMs }: ReportInput): R
         .join(", "),
     })),
   };
+}
+
+/** MirrorMaker 2's latency at the last switch, as the lab's Prometheus saw it (labs that run one). */
+function switchLatency(timeline: TimelineEvent[]): { name: string; measured: string; target: string }[] {
+  const switches = timeline.filter(isEvent("dns-set")).filter((e) => e.detail.mm2LatencyMs !== undefined);
+  const last = switches.at(-1);
+  if (!last) return [];
+  const ms = last.detail.mm2LatencyMs;
+  return [
+    {
+      name: "MirrorMaker 2 replication latency at the switch (Prometheus)",
+      measured:
+        ms === null || ms === undefined
+          ? "none reported (MirrorMaker 2 not copying)"
+          : `${Math.round(ms)} ms`,
+      target: "",
+    },
+  ];
 }

@@ -18,8 +18,8 @@ export type CdsArchives = Record<CdsRole, string>;
 /** The JVM's own CDS messages would land in a tool's output; validity is checked apart (`archiveStatus`). */
 export const CDS_QUIET = ["-Xlog:cds=off", "-Xlog:cds+dynamic=off"];
 
-/** Raised when the lab's JVM flags change which classes an archive should hold (the tools' logger). */
-const ARCHIVE_GENERATION = 2;
+/** Raised when the lab's JVM flags change which classes an archive should hold (the tools' logger, the metrics agent). */
+const ARCHIVE_GENERATION = 3;
 
 /** The archive paths for these jars and this Java, in `<cache>/cds/`. */
 export function cdsArchives(cacheDir: string, libsDir: string, javaVersion: string): CdsArchives {
@@ -41,7 +41,13 @@ export function cdsArchives(cacheDir: string, libsDir: string, javaVersion: stri
 export function cdsLaunchFlags(archive: string): string[] {
   return existsSync(archive)
     ? [`-XX:SharedArchiveFile=${archive}`, ...CDS_QUIET]
-    : ["-XX:+RecordDynamicDumpInfo", ...CDS_QUIET];
+    : // The JVMs run the metrics agent, which a dump refuses unless told that it may.
+      [
+        "-XX:+RecordDynamicDumpInfo",
+        "-XX:+UnlockDiagnosticVMOptions",
+        "-XX:+AllowArchivingWithJavaAgent",
+        ...CDS_QUIET,
+      ];
 }
 
 /** Whether this Java can map the archive with this class path (`-Xshare:on` refuses otherwise). */

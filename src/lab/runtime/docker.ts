@@ -88,6 +88,8 @@ export class DockerRuntime implements LabRuntime {
     options: StartOptions,
     onState: (state: LabState) => void,
   ): Promise<LabState> {
+    if (spec.prometheus)
+      throw new Error("the docker runtime runs no Prometheus: start this lab with the local runtime");
     if (!sameShape(spec) || options.basePort !== DEFAULT_BASE_PORT) {
       throw new Error(`the docker runtime runs the sandbox topology at port base ${DEFAULT_BASE_PORT} only`);
     }
@@ -192,6 +194,10 @@ export class DockerRuntime implements LabRuntime {
   }
   async startMm2(): Promise<void> {
     compose(["start", MM2_SERVICE]);
+  }
+
+  async restartPrometheus(state: LabState): Promise<void> {
+    if (state.spec.prometheus) throw new Error("the docker runtime runs no Prometheus");
   }
 
   listening(state: LabState, node: string): Promise<boolean> {

@@ -2,7 +2,7 @@
 import { LabUserError } from "../errors.js";
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { packageRoot } from "../../paths.js";
 import type { ProcessStatus } from "../attempt/liveness.js";
@@ -23,13 +23,32 @@ import {
   renderMm2Properties,
   renderServerProperties,
   renderToolWrapper,
+  exporterAgentFlags,
 } from "./render.js";
 import { liveBootstrap, nodeListening, type LabRuntime, type StartOptions } from "./runtime.js";
 import { CDS_QUIET, cdsArchives, cdsLaunchFlags, dumpArchive } from "./cds.js";
 import { copyFromTemplate, formattedTemplateDir, saveTemplate, templateClusterId } from "./formatted.js";
-import { kafkaCacheRoot, requireJava, resolveKafkaLibs } from "./toolchain.js";
+import {
+  exporterAgentJar,
+  kafkaCacheRoot,
+  requireJava,
+  resolveKafkaLibs,
+  ToolchainError,
+} from "./toolchain.js";
+import {
+  findPrometheus,
+  prometheusArgs,
+  prometheusReady,
+  prometheusUrl,
+  renderPrometheusConfig,
+} from "../metrics/prometheus.js";
+import { rulesDir } from "../metrics/rules.js";
+import { waitFor } from "../wait.js";
 
 const MM2 = "mm2";
+const PROMETHEUS = "prometheus";
+const PROMETHEUS_MISSING =
+  "this lab runs a Prometheus server, and none was found: install Debian's `prometheus` package (apt-get install prometheus) or set PROMETHEUS_HOME to a folder holding prometheus and promtool.";
 /** What the tool wrappers run to put the learner's command on the timeline (bundled: it starts faster). */
 const RECORDER = path.join(packageRoot, "dist", "bin", "record-command.js");
 
@@ -108,6 +127,7 @@ export class LocalRuntime implements LabRuntime {
     mkdirSync(path.dirname(state.cds!.tool), { recursive: true });
     for (const node of allNodes(layout)) state.processes[node.name] = this.nodeRecord(state, node);
     if (spec.mm2) state.processes[MM2] = this.mm2Record(state);
+    if (spec.prometheus) state.processes[PROMETHEUS] = this.prometheusRecord(state);
     onState(state);
     appendTimeline(attemptDir, {
       event: "lab-starting",
@@ -119,14 +139,16 @@ export class LocalRuntime implements LabRuntime {
     await Promise.all(REGIONS.map((region) => this.formatRegion(state, region, kafkaCacheRoot(env, home))));
     log("Starting region A and region B ...");
     for (const node of allNodes(layout)) this.spawn(state, state.processes[node.name]!);
+    if (spec.prometheus) this.spawn(state, state.processes[PROMETHEUS]!);
     onState(state);
     // Each region gets its topics as soon as it answers; MirrorMaker 2 needs both, and A's topics.
-    await Promise.all(
-      REGIONS.map(async (region) => {
+    await Promise.all([
+      ...REGIONS.map(async (region) => {
         await this.waitForRegion(state, region, 120_000);
         await createTopics(layout.regions[region].bootstrap, spec.topics[region]);
       }),
-    );
+      ...(spec.prometheus ? [this.waitForPrometheus(state)] : []),
+    ]);
     if (spec.mm2) {
       log("Starting MirrorMaker 2 (A -> B) ...");
       this.spawn(state, state.processes[MM2]!);
@@ -160,6 +182,7 @@ export class LocalRuntime implements LabRuntime {
         labMarker(state.home),
         ...JVM_OPTS.node,
         ...(state.cds ? cdsLaunchFlags(state.cds.node) : []),
+        ...this.exporterFlags(state, node.metricsPort),
         `-Dlog4j2.configurationFile=${log4j}`,
         "-cp",
         `${state.libsDir}/*`,
@@ -198,6 +221,7 @@ export class LocalRuntime implements LabRuntime {
         labMarker(state.home),
         ...JVM_OPTS.mm2,
         ...(state.cds ? cdsLaunchFlags(state.cds.mm2) : []),
+        ...this.exporterFlags(state, state.layout.mm2MetricsPort),
         `-Dlog4j2.configurationFile=${log4j}`,
         "-cp",
         `${state.libsDir}/*`,
@@ -209,6 +233,66 @@ export class LocalRuntime implements LabRuntime {
       logFile: path.join(paths.logs, "mm2.out"),
       pidFile: path.join(paths.run, "mm2.pid"),
     };
+  }
+
+  /** Every lab JVM exports its metrics when the jars include the exporter agent (the Maven-resolved ones do). */
+  private exporterFlags(state: LabState, port: number): string[] {
+    const agent = exporterAgentJar(state.libsDir);
+    return agent ? exporterAgentFlags(agent, port) : [];
+  }
+
+  private prometheusRecord(state: LabState): ProcessRecord {
+    const found = findPrometheus(process.env);
+    if (!found) throw new ToolchainError(PROMETHEUS_MISSING);
+    const paths = attemptPaths(state.attemptDir);
+    const configFile = path.join(paths.config, "prometheus.yml");
+    mkdirSync(rulesDir(state.attemptDir), { recursive: true });
+    writeFileSync(configFile, renderPrometheusConfig(state.layout, rulesDir(state.attemptDir)));
+    return {
+      name: PROMETHEUS,
+      kind: "prometheus",
+      pid: null,
+      command: found.prometheus,
+      args: prometheusArgs({
+        configFile,
+        dataDir: path.join(paths.data, "prometheus"),
+        port: state.layout.prometheusPort,
+        marker: labMarker(state.home),
+      }),
+      logFile: path.join(paths.logs, "prometheus.log"),
+      pidFile: path.join(paths.run, "prometheus.pid"),
+    };
+  }
+
+  /**
+   * A fresh Prometheus for the drill (no series, no alerts, no rules of an earlier one), or none when
+   * the lab asks for none; resolves once it answers.
+   */
+  async restartPrometheus(state: LabState): Promise<void> {
+    const running = state.processes[PROMETHEUS];
+    if (running?.pid) await endProcesses([running.pid], 0);
+    delete state.processes[PROMETHEUS];
+    rmSync(path.join(attemptPaths(state.attemptDir).data, "prometheus"), { recursive: true, force: true });
+    rmSync(rulesDir(state.attemptDir), { recursive: true, force: true });
+    if (!state.spec.prometheus) return;
+    const record = this.prometheusRecord(state);
+    state.processes[PROMETHEUS] = record;
+    this.spawn(state, record);
+    await this.waitForPrometheus(state);
+  }
+
+  private async waitForPrometheus(state: LabState): Promise<void> {
+    const record = state.processes[PROMETHEUS]!;
+    const up = await waitFor(
+      async () => {
+        if (record.pid !== null && processState(record.pid) === "gone")
+          throw new Error(`Prometheus exited during start-up; see ${record.logFile}`);
+        return prometheusReady(prometheusUrl(state.layout));
+      },
+      60_000,
+      100,
+    );
+    if (!up) throw new Error(`Prometheus did not answer within 60 s; see ${record.logFile}`);
   }
 
   private writeToolWrappers(state: LabState): void {

@@ -1,4 +1,6 @@
 /** Configuration files rendered from the lab spec and layout: pure functions, no I/O. */
+import path from "node:path";
+import { packageRoot } from "../../paths.js";
 import type { LabTopology, Mm2Spec } from "../spec.js";
 import type { NodeLayout, RegionLayout } from "../layout.js";
 import { attemptPaths } from "../attempt/paths.js";
@@ -115,8 +117,11 @@ export function mm2Settings(mm2: Mm2Spec, spec: LabTopology): Properties {
     ["replication.factor", rfB],
     ["checkpoints.topic.replication.factor", rfB],
     ["heartbeats.topic.replication.factor", rfB],
-    ["offset-syncs.topic.location", "source"],
-    ["offset-syncs.topic.replication.factor", String(Math.min(3, sizeA))],
+    ["offset-syncs.topic.location", mm2.offsetSyncsTopicLocation],
+    [
+      "offset-syncs.topic.replication.factor",
+      String(Math.min(3, mm2.offsetSyncsTopicLocation === "source" ? sizeA : sizeB)),
+    ],
     ["config.storage.replication.factor", rfB],
     ["offset.storage.replication.factor", rfB],
     ["status.storage.replication.factor", rfB],
@@ -178,6 +183,21 @@ export function renderLog4j2(logFile: string, level: "INFO" | "WARN"): string {
     "logger.request.level = WARN",
     "",
   ].join("\n");
+}
+
+/** The exporter config every lab JVM shares (`kafka/jmx-exporter.yml`). */
+export const EXPORTER_CONFIG = path.join(packageRoot, "kafka", "jmx-exporter.yml");
+
+/**
+ * The JMX exporter agent on loopback: `/metrics` on `port` for Prometheus. Its own JVM metrics are cut
+ * to memory, GC and the process's CPU and RSS (about 100 samples a scrape fewer); the 1.0 agent takes
+ * that filter only as a system property.
+ */
+export function exporterAgentFlags(agentJar: string, port: number, config = EXPORTER_CONFIG): string[] {
+  return [
+    `-javaagent:${agentJar}=127.0.0.1:${port}:${config}`,
+    "-Dio.prometheus.exporter.filter.metricNameMustStartWith=kafka_,jmx_scrape,jvm_memory_used_bytes,jvm_memory_committed_bytes,jvm_memory_max_bytes,jvm_gc_,process_cpu,process_resident",
+  ];
 }
 
 /**

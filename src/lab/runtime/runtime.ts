@@ -33,6 +33,8 @@ export interface LabRuntime extends Liveness {
   /** Prepares MirrorMaker 2 with the spec's settings, or a learner's properties and the clusters to run. */
   configureMm2(state: LabState, learnerFile?: { text: string; clusters: string[] }): void;
   startMm2(state: LabState): Promise<void>;
+  /** A fresh Prometheus for a new drill when the lab asks for one (none otherwise); resolves once it answers. */
+  restartPrometheus(state: LabState): Promise<void>;
 }
 
 /** Both runtimes publish the nodes' client ports on this machine, so reachability is asked the same way. */

@@ -90,6 +90,12 @@ function versionFromLibs(libsDir: string): string | null {
   return jar ? jar.replace(/^kafka-clients-/, "").replace(/\.jar$/, "") : null;
 }
 
+/** The Prometheus JMX exporter's java agent among the jars (`kafka/pom.xml` resolves it); null: none. */
+export function exporterAgentJar(libsDir: string): string | null {
+  const jar = readdirSync(libsDir).find((f) => /^jmx_prometheus_javaagent-.+\.jar$/.test(f));
+  return jar ? path.join(libsDir, jar) : null;
+}
+
 /** The Kafka jars as they are now, without fetching anything. */
 export function findKafkaLibs(env: NodeJS.ProcessEnv, home: string): KafkaLibs | null {
   if (env.KAFKA_HOME) {

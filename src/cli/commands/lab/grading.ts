@@ -27,13 +27,16 @@ export function hint(ctx: CommandContext, args: string[]): number {
 }
 
 export async function grade(ctx: CommandContext, args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { json: { type: "boolean" } } });
+  const { values } = parseArgs({
+    args,
+    options: { json: { type: "boolean" }, rules: { type: "string" } },
+  });
   const { state, lab } = runningLab(ctx.home);
   if (lab.checks.length === 0) {
     ctx.out(`Lab ${lab.id} has no graded checks.`);
     return EXIT.ok;
   }
-  const report = await gradeAndRecord(ctx.home, state, lab);
+  const report = await gradeAndRecord(ctx.home, state, lab, values.rules ? { ruleset: values.rules } : {});
   ctx.out(values.json ? toJson(report) : formatGrade(report));
   return report.passed ? EXIT.ok : EXIT.failed;
 }

@@ -9,9 +9,10 @@ const environment = () => import("./environment.js");
 const actions = () => import("./actions.js");
 const grading = () => import("./grading.js");
 const observe = () => import("./observe.js");
+const prometheus = () => import("./metrics.js");
 
 const SUBCOMMANDS =
-  "list, start, reset, status, env, shell, app, dns, checkpoints, mm2, fault, proceed, declare, hint, grade, report, history, stop";
+  "list, start, reset, status, env, shell, app, dns, checkpoints, metrics, rules, mm2, fault, proceed, declare, hint, grade, report, history, stop";
 
 export async function run(ctx: CommandContext): Promise<number> {
   const [sub, ...rest] = ctx.args;
@@ -51,6 +52,10 @@ export async function run(ctx: CommandContext): Promise<number> {
         return await (await observe()).checkpoints(ctx, rest);
       case "fault":
         return await (await actions()).fault(ctx, rest);
+      case "metrics":
+        return await (await prometheus()).metrics(ctx, rest);
+      case "rules":
+        return await (await prometheus()).rules(ctx, rest);
       case "stop":
         return await (await lifeCycle()).stop(ctx, rest);
       default:

@@ -4,6 +4,7 @@ import { listLabDefinitions, loadLabDefinition } from "../../../lab/definition/b
 import type { LabDefinition } from "../../../lab/definition/schema.js";
 import { requireRunningLab } from "../../../lab/control/running.js";
 import { DEFAULT_BASE_PORT } from "../../../lab/layout.js";
+import { prometheusUrl } from "../../../lab/metrics/prometheus.js";
 import type { Region } from "../../../lab/spec.js";
 import { requireSafeId, UsageError } from "../../command.js";
 
@@ -27,6 +28,7 @@ export function labEnv(state: LabState): Record<string, string> {
     A_BOOTSTRAP: state.layout.regions.A.bootstrap,
     B_BOOTSTRAP: state.layout.regions.B.bootstrap,
     CCAAK_LAB_DIR: state.attemptDir,
+    ...(state.spec.prometheus ? { PROMETHEUS_URL: prometheusUrl(state.layout) } : {}),
   };
 }
 
