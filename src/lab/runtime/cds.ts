@@ -37,17 +37,25 @@ export function cdsArchives(cacheDir: string, libsDir: string, javaVersion: stri
   };
 }
 
+const roleOf = (archive: string) => path.basename(archive).split("-")[0];
+
+/**
+ * Nodes and MirrorMaker 2 run the metrics agent: a dump refuses a JVM with an agent unless allowed, and
+ * an archive dumped so is mapped only by a JVM with the same setting. The tools run no agent.
+ */
+function agentArchiving(archive: string): string[] {
+  return roleOf(archive) === "tool"
+    ? []
+    : ["-XX:+UnlockDiagnosticVMOptions", "-XX:+AllowArchivingWithJavaAgent"];
+}
+
 /** Flags for a long-running JVM: use the archive when it exists, else keep what a dump needs. */
 export function cdsLaunchFlags(archive: string): string[] {
-  return existsSync(archive)
-    ? [`-XX:SharedArchiveFile=${archive}`, ...CDS_QUIET]
-    : // The JVMs run the metrics agent, which a dump refuses unless told that it may.
-      [
-        "-XX:+RecordDynamicDumpInfo",
-        "-XX:+UnlockDiagnosticVMOptions",
-        "-XX:+AllowArchivingWithJavaAgent",
-        ...CDS_QUIET,
-      ];
+  return [
+    ...agentArchiving(archive),
+    ...(existsSync(archive) ? [`-XX:SharedArchiveFile=${archive}`] : ["-XX:+RecordDynamicDumpInfo"]),
+    ...CDS_QUIET,
+  ];
 }
 
 /** Whether this Java can map the archive with this class path (`-Xshare:on` refuses otherwise). */
@@ -59,7 +67,14 @@ export function archiveStatus(
   if (!existsSync(archive)) return "missing";
   const probe = spawnSync(
     javaBin,
-    [`-XX:SharedArchiveFile=${archive}`, "-Xshare:on", "-cp", classpath, "-version"],
+    [
+      ...agentArchiving(archive),
+      `-XX:SharedArchiveFile=${archive}`,
+      "-Xshare:on",
+      "-cp",
+      classpath,
+      "-version",
+    ],
     {
       stdio: "ignore",
       timeout: 30_000,
@@ -98,7 +113,7 @@ export function dumpArchive(javaBin: string, pid: number, archive: string, class
     return false;
   }
   renameSync(scratch, archive);
-  const role = path.basename(archive).split("-")[0]!;
+  const role = roleOf(archive)!;
   for (const old of readdirSync(path.dirname(archive)))
     if (old.startsWith(`${role}-`) && old.endsWith(".jsa") && old !== path.basename(archive))
       rmSync(path.join(path.dirname(archive), old), { force: true });
