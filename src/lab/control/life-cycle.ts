@@ -81,7 +81,13 @@ export async function startLab(spec: LabTopology, options: StartLabOptions): Pro
 }
 
 /** What follows the clusters and MirrorMaker 2 in every drill: the workload, the DNS record, the fault timer. */
-async function launchDrill(state: LabState, options: StartLabOptions, started: number): Promise<number> {
+async function launchDrill(
+  state: LabState,
+  options: StartLabOptions,
+  started: number,
+  /** What else must be up before the lab is ready (a reset's new Prometheus), started beforehand. */
+  alsoReady: Promise<void> = Promise.resolve(),
+): Promise<number> {
   const { spec } = state;
   if (spec.workload) {
     writeAppConfig(state);
@@ -98,6 +104,7 @@ async function launchDrill(state: LabState, options: StartLabOptions, started: n
     options.log("Waiting for the first record to reach region B ...");
     await waitForMirroredRecord(state, 180_000);
   }
+  await alsoReady;
   if (spec.faults?.trigger === "ready") startFaultTimer(state);
   state.phase = "running";
   saveState(state);
@@ -178,15 +185,14 @@ export async function resetLab(spec: LabTopology, options: StartLabOptions): Pro
     event: "lab-starting",
     detail: { lab: spec.id, reset: true, drill: state.drill },
   });
-  await Promise.all([
-    ...REGIONS.map((r) => createTopics(state.layout.regions[r].bootstrap, spec.topics[r])),
-    runtime.restartPrometheus(state),
-  ]);
+  // A fresh Prometheus comes up while the drill's topics, MirrorMaker 2 and workload start.
+  const prometheus = runtime.restartPrometheus(state);
+  await Promise.all(REGIONS.map((r) => createTopics(state.layout.regions[r].bootstrap, spec.topics[r])));
   if (spec.mm2) {
     runtime.configureMm2(state);
     await runtime.startMm2(state);
   }
-  const secondsToReady = await launchDrill(state, options, started);
+  const secondsToReady = await launchDrill(state, options, started, prometheus);
   return { state, secondsToReady, cleanedStale: 0 };
 }
 
