@@ -14,7 +14,7 @@ import { runtimeFor } from "../runtime/runtimes.js";
 import { REGIONS, type Region } from "../spec.js";
 import { labApps, readDns, type AppName } from "../workload/files.js";
 import { appRunning, startAppProcess, stopAppProcess, writeDns } from "../workload/launch.js";
-import { instantQuery, prometheusUrl } from "../metrics/prometheus.js";
+import { instantQuery, MM2_LATENCY_QUERY, prometheusUrl } from "../metrics/prometheus.js";
 import { requireRunningLab } from "./running.js";
 
 export class Mm2FileError extends LabUserError {}
@@ -108,10 +108,7 @@ async function switchMirror(state: LabState, to: Region) {
 /** The replication latency Prometheus holds at the switch, in labs that run it. */
 async function switchLatency(state: LabState): Promise<{ mm2LatencyMs?: number | null }> {
   if (!state.spec.prometheus || !state.processes.prometheus) return {};
-  const samples = await instantQuery(
-    prometheusUrl(state.layout),
-    "max(kafka_connect_mirror_mirrorsourceconnector_replication_latency_ms_max)",
-  ).catch(() => []);
+  const samples = await instantQuery(prometheusUrl(state.layout), MM2_LATENCY_QUERY).catch(() => []);
   const value = samples[0]?.value;
   return { mm2LatencyMs: value === undefined || Number.isNaN(value) ? null : value };
 }

@@ -4,7 +4,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import path from "node:path";
 import { appendTimeline } from "../attempt/timeline.js";
 import { LabUserError } from "../errors.js";
-import { findPrometheus, prometheusUrl, reloadPrometheus } from "../metrics/prometheus.js";
+import { findPrometheus, labPrometheusUrl, reloadPrometheus } from "../metrics/prometheus.js";
 import { labelRules, rulesDir, rulesetName } from "../metrics/rules.js";
 import { requireRunningLab } from "./running.js";
 
@@ -20,8 +20,7 @@ export async function loadRules(
   options: { add?: boolean; env?: NodeJS.ProcessEnv } = {},
 ): Promise<{ ruleset: string; alerts: string[]; report: string }> {
   const state = requireRunningLab(home);
-  if (!state.spec.prometheus || !state.processes.prometheus)
-    throw new RulesError(`lab ${state.labId} runs no Prometheus`);
+  const url = labPrometheusUrl(state);
   const tools = findPrometheus(options.env ?? process.env);
   if (!tools) throw new RulesError("promtool was not found (install Debian's prometheus package)");
   const checked = spawnSync(tools.promtool, ["check", "rules", file], { encoding: "utf8" });
@@ -38,7 +37,7 @@ export async function loadRules(
         .filter((f) => f !== `${ruleset}.yml`)
         .map((f) => (rmSync(path.join(dir, f)), f.replace(/\.yml$/, "")));
   writeFileSync(path.join(dir, `${ruleset}.yml`), text);
-  await reloadPrometheus(prometheusUrl(state.layout));
+  await reloadPrometheus(url);
   appendTimeline(state.attemptDir, {
     event: "rules-load",
     detail: { file: path.resolve(file), ruleset, alerts, replaced },

@@ -5,6 +5,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { stringify } from "yaml";
+import type { LabState } from "../attempt/state.js";
+import { LabUserError } from "../errors.js";
 import type { LabLayout } from "../layout.js";
 import { allNodes } from "../layout.js";
 
@@ -30,6 +32,16 @@ export function findPrometheus(env: NodeJS.ProcessEnv): PrometheusBinaries | nul
 }
 
 export const prometheusUrl = (layout: LabLayout) => `http://127.0.0.1:${layout.prometheusPort}`;
+
+/** MirrorMaker 2's slowest partition: the longest a record took from A to B in the last minute (ms). */
+export const MM2_LATENCY_QUERY = "max(kafka_connect_mirror_mirrorsourceconnector_replication_latency_ms_max)";
+
+/** The running lab's Prometheus, for the commands that need one. */
+export function labPrometheusUrl(state: LabState): string {
+  if (!state.spec.prometheus || !state.processes.prometheus)
+    throw new LabUserError(`lab ${state.labId} runs no Prometheus`);
+  return prometheusUrl(state.layout);
+}
 
 /**
  * Every node (job `kafka`) and MirrorMaker 2 (job `mirrormaker`) every 2 s, each target labelled with

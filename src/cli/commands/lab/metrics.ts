@@ -2,8 +2,12 @@
 import { parseArgs } from "node:util";
 import { loadRules } from "../../../lab/control/rules.js";
 import { requireRunningLab } from "../../../lab/control/running.js";
-import { LabUserError } from "../../../lab/errors.js";
-import { instantQuery, prometheusUrl, type Sample } from "../../../lab/metrics/prometheus.js";
+import {
+  instantQuery,
+  labPrometheusUrl,
+  MM2_LATENCY_QUERY,
+  type Sample,
+} from "../../../lab/metrics/prometheus.js";
 import { EXIT, UsageError, type CommandContext } from "../../command.js";
 import { toJson } from "./format.js";
 
@@ -25,7 +29,7 @@ export const HEALTH_QUERIES: { label: string; query: string }[] = [
   { label: "MirrorMaker 2 up", query: 'up{job="mirrormaker"}' },
   {
     label: "MirrorMaker 2 replication latency, max ms",
-    query: "max(kafka_connect_mirror_mirrorsourceconnector_replication_latency_ms_max)",
+    query: MM2_LATENCY_QUERY,
   },
   {
     label: "MirrorMaker 2 record age, max ms",
@@ -40,12 +44,6 @@ function labelsOf(sample: Sample): string {
   return entries.length ? `${name}{${entries.map(([k, v]) => `${k}="${v}"`).join(",")}}` : name;
 }
 
-function prometheusOf(home: string): string {
-  const state = requireRunningLab(home);
-  if (!state.spec.prometheus) throw new LabUserError(`lab ${state.labId} runs no Prometheus`);
-  return prometheusUrl(state.layout);
-}
-
 export async function metrics(ctx: CommandContext, args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -53,7 +51,7 @@ export async function metrics(ctx: CommandContext, args: string[]): Promise<numb
     options: { json: { type: "boolean" } },
   });
   if (positionals.length > 1) throw new UsageError("lab metrics [QUERY] [--json] (quote the query)");
-  const url = prometheusOf(ctx.home);
+  const url = labPrometheusUrl(requireRunningLab(ctx.home));
   const query = positionals[0];
   if (query) {
     const samples = await instantQuery(url, query);
